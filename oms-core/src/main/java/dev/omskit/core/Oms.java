@@ -1,0 +1,446 @@
+package dev.omskit.core;
+
+import dev.omskit.core.command.CancelOrder;
+import dev.omskit.core.command.CaptureOrder;
+import dev.omskit.core.command.EditOrder;
+import dev.omskit.core.command.ExistingOrderCommand;
+import dev.omskit.core.command.OrderCommand;
+import dev.omskit.core.command.PlaceHold;
+import dev.omskit.core.command.RecordPayment;
+import dev.omskit.core.command.ReleaseHold;
+import dev.omskit.core.command.TransitionOrder;
+import dev.omskit.core.error.AccessDeniedException;
+import dev.omskit.core.error.ConflictException;
+import dev.omskit.core.error.IdempotencyConflictException;
+import dev.omskit.core.error.InvalidArgumentException;
+import dev.omskit.core.error.NotFoundException;
+import dev.omskit.core.event.AuditEntry;
+import dev.omskit.core.event.OrderEvent;
+import dev.omskit.core.event.OrderEventListener;
+import dev.omskit.core.internal.Canonical;
+import dev.omskit.core.internal.Checks;
+import dev.omskit.core.internal.Decision;
+import dev.omskit.core.internal.OmsMetrics;
+import dev.omskit.core.internal.OrderDecider;
+import dev.omskit.core.internal.OutboxRelay;
+import dev.omskit.core.model.Actor;
+import dev.omskit.core.model.ActorKind;
+import dev.omskit.core.model.ChannelId;
+import dev.omskit.core.model.CustomerId;
+import dev.omskit.core.model.OrderId;
+import dev.omskit.core.model.TenantId;
+import dev.omskit.core.order.Order;
+import dev.omskit.core.order.OrderLifecycle;
+import dev.omskit.core.order.OrderRejectedException;
+import dev.omskit.core.spi.DuplicateChannelOrderException;
+import dev.omskit.core.spi.DuplicateIdempotencyKeyException;
+import dev.omskit.core.spi.IdGenerator;
+import dev.omskit.core.spi.IdempotencyRecord;
+import dev.omskit.core.spi.OmsStorage;
+import dev.omskit.core.spi.OrderCommit;
+import dev.omskit.core.spi.OrderQuery;
+import dev.omskit.core.spi.VersionConflictException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The entry point of omskit: capture orders, move them through their lifecycle, edit, hold, cancel, and
+ * read them with their audit trail. Build one with {@link #builder()}, choosing the storage explicitly.
+ *
+ * <p>Every command runs as load, decide, commit: the order is read, the lifecycle decides (events or a
+ * refusal, no I/O), and the new state, its events (audit trail and outbox) and the idempotency record are
+ * committed atomically with an optimistic version check. On a concurrent change the command is decided
+ * again on the fresh order, up to {@link OmsConfig#maxCommitAttempts()} times.
+ *
+ * <p>Errors: bad input is an {@link InvalidArgumentException} listing every problem; a refusal by the
+ * lifecycle is an {@link OrderRejectedException}; an unknown order is a {@link NotFoundException}; a
+ * customer acting on someone else's order is an {@link AccessDeniedException}. In every case nothing is
+ * stored and no event is emitted.
+ *
+ * <p>Thread-safe: one instance serves the whole application.
+ */
+public final class Oms {
+    private final OmsStorage storage;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final OmsConfig config;
+    private final OrderDecider defaultDecider;
+    private final Map<TenantId, OrderDecider> tenantDeciders;
+    private final OutboxRelay relay;
+    private final OmsMetrics metrics;
+
+    private Oms(Builder b) {
+        this.storage = b.storage;
+        this.clock = b.clock;
+        this.ids = b.ids;
+        this.config = b.config;
+        this.defaultDecider = new OrderDecider(b.lifecycle, config).withMaxLines(config.maxLinesPerOrder());
+        Map<TenantId, OrderDecider> perTenant = new HashMap<>();
+        b.tenantLifecycles.forEach((tenant, lifecycle) ->
+                perTenant.put(tenant, new OrderDecider(lifecycle, config).withMaxLines(config.maxLinesPerOrder())));
+        this.tenantDeciders = Map.copyOf(perTenant);
+        this.relay = new OutboxRelay(storage.events(), b.listeners);
+        this.metrics = OmsMetrics.of(b.registry);
+    }
+
+    /** A builder; {@link Builder#storage(OmsStorage)} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ----------------------------------------------------------------------------------------- commands
+
+    /**
+     * Captures an order. The same tenant, channel and channel order id captured again (a webhook retry, a
+     * poll overlap, two threads at once) returns the first order with {@code created == false}.
+     */
+    public CaptureResult capture(CaptureOrder command) {
+        Checks.notNull("command", command);
+        TenantId tenant = command.tenant();
+        if (command.actor().kind() == ActorKind.CUSTOMER
+                && !command.customer().equals(command.actor().asCustomer())) {
+            metrics.command("CaptureOrder", "denied");
+            throw new AccessDeniedException(
+                    "customer '" + command.actor().id() + "' may only place orders for themselves");
+        }
+        OrderDecider decider = decider(tenant);
+        Supplier<String> fingerprint = memo(command);
+        for (int attempt = 1; attempt <= config.maxCommitAttempts(); attempt++) {
+            Optional<Order> replay = replayed(command, "CaptureOrder", fingerprint);
+            if (replay.isPresent()) {
+                return new CaptureResult(replay.get(), false);
+            }
+            Optional<Order> existing = storage.orders()
+                    .findByChannelOrder(tenant, command.channel().id(), command.channelOrderId());
+            if (existing.isPresent()) {
+                metrics.command("CaptureOrder", "duplicate");
+                return new CaptureResult(existing.get(), false);
+            }
+            Decision decision;
+            try {
+                decision = decider.capture(command, ids.nextOrderId(tenant), clock.instant());
+            } catch (InvalidArgumentException e) {
+                metrics.command("CaptureOrder", "invalid");
+                throw e;
+            }
+            Order order = decision.next().orElseThrow();
+            try {
+                storage.orders()
+                        .commit(new OrderCommit(
+                                tenant,
+                                order,
+                                0,
+                                decision.events(),
+                                record(command, "CaptureOrder", fingerprint, order)));
+            } catch (DuplicateChannelOrderException | DuplicateIdempotencyKeyException | VersionConflictException e) {
+                continue;
+            }
+            metrics.captured(order);
+            metrics.command("CaptureOrder", "ok");
+            afterCommit();
+            return new CaptureResult(order, true);
+        }
+        throw gaveUp("capture of " + command.channel().id() + " order '" + command.channelOrderId() + "'");
+    }
+
+    /** Applies a lifecycle trigger (allocate, release, ship, deliver, return, or a host's own) to units. */
+    public Order transition(TransitionOrder command) {
+        return execute(command, "TransitionOrder", d -> (o, now) -> d.transition(o, command, now));
+    }
+
+    /** Cancels an order, fully or partially. */
+    public Order cancel(CancelOrder command) {
+        return execute(command, "CancelOrder", d -> (o, now) -> d.cancel(o, command, now));
+    }
+
+    /** Edits an order before release. */
+    public Order edit(EditOrder command) {
+        return execute(command, "EditOrder", d -> (o, now) -> d.edit(o, command, now));
+    }
+
+    /** Places a hold. */
+    public Order placeHold(PlaceHold command) {
+        return execute(command, "PlaceHold", d -> (o, now) -> d.placeHold(o, command, now));
+    }
+
+    /** Releases a hold. */
+    public Order releaseHold(ReleaseHold command) {
+        return execute(command, "ReleaseHold", d -> (o, now) -> d.releaseHold(o, command, now));
+    }
+
+    /** Records a payment event. */
+    public Order recordPayment(RecordPayment command) {
+        return execute(command, "RecordPayment", d -> (o, now) -> d.recordPayment(o, command, now));
+    }
+
+    /**
+     * Delivers pending outbox events to the listeners and returns how many were delivered. Call it on a
+     * schedule when {@link OmsConfig#deliverEventsAfterCommit()} is off, and after a restart to flush what
+     * a crashed process left behind.
+     */
+    public int deliverEvents() {
+        return relay.deliver();
+    }
+
+    // ------------------------------------------------------------------------------------------ queries
+
+    /** The order, if it exists in the tenant. */
+    public Optional<Order> find(TenantId tenant, OrderId id) {
+        return storage.orders().find(Checks.notNull("tenant", tenant), Checks.notNull("order id", id));
+    }
+
+    /** The order, or {@link NotFoundException}. */
+    public Order get(TenantId tenant, OrderId id) {
+        return find(tenant, id).orElseThrow(() -> notFound(tenant, id));
+    }
+
+    /** The order captured from this channel order. */
+    public Optional<Order> findByChannelOrder(TenantId tenant, ChannelId channel, String channelOrderId) {
+        return storage.orders().findByChannelOrder(tenant, channel, channelOrderId);
+    }
+
+    /** Orders matching the query, oldest first. */
+    public List<Order> query(TenantId tenant, OrderQuery query) {
+        return storage.orders().query(Checks.notNull("tenant", tenant), Checks.notNull("query", query));
+    }
+
+    /** A customer's orders, oldest first (first 100; use {@link #query} to page). */
+    public List<Order> ordersOf(TenantId tenant, CustomerId customer) {
+        return query(tenant, OrderQuery.builder().customer(customer).build());
+    }
+
+    /** The order's events, oldest first. */
+    public List<OrderEvent> events(TenantId tenant, OrderId id) {
+        List<OrderEvent> trail = storage.events().trail(tenant, id);
+        if (trail.isEmpty()) {
+            throw notFound(tenant, id);
+        }
+        return trail;
+    }
+
+    /** The order's audit trail for people: who did what when, status before and after. */
+    public List<AuditEntry> auditTrail(TenantId tenant, OrderId id) {
+        return events(tenant, id).stream().map(AuditEntry::of).toList();
+    }
+
+    /** The lifecycle orders of this tenant follow. */
+    public OrderLifecycle lifecycle(TenantId tenant) {
+        return decider(tenant).lifecycle();
+    }
+
+    /** This facade's configuration. */
+    public OmsConfig config() {
+        return config;
+    }
+
+    // --------------------------------------------------------------------------------------- internals
+
+    @FunctionalInterface
+    private interface Decide {
+        Decision apply(Order order, Instant now);
+    }
+
+    private <C extends ExistingOrderCommand> Order execute(
+            C command, String type, java.util.function.Function<OrderDecider, Decide> decide) {
+        Checks.notNull("command", command);
+        TenantId tenant = command.tenant();
+        Decide decision = decide.apply(decider(tenant));
+        Supplier<String> fingerprint = memo(command);
+        for (int attempt = 1; attempt <= config.maxCommitAttempts(); attempt++) {
+            Optional<Order> replay = replayed(command, type, fingerprint);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            Order order = storage.orders().find(tenant, command.orderId()).orElseThrow(() -> {
+                metrics.command(type, "not_found");
+                return notFound(tenant, command.orderId());
+            });
+            checkAccess(command.actor(), order, type);
+            if (command.expectedVersion().isPresent()
+                    && command.expectedVersion().get() != order.version()) {
+                metrics.command(type, "conflict");
+                throw new VersionConflictException(
+                        order.id(), command.expectedVersion().get(), order.version());
+            }
+            Decision d;
+            try {
+                d = decision.apply(order, clock.instant());
+            } catch (InvalidArgumentException e) {
+                metrics.command(type, "invalid");
+                throw e;
+            }
+            if (d.isRejected()) {
+                metrics.command(type, "rejected");
+                throw new OrderRejectedException(d.rejection().get());
+            }
+            Order next = d.next().orElseThrow();
+            try {
+                storage.orders()
+                        .commit(new OrderCommit(
+                                tenant, next, order.version(), d.events(), record(command, type, fingerprint, next)));
+            } catch (VersionConflictException e) {
+                if (command.expectedVersion().isPresent()) {
+                    metrics.command(type, "conflict");
+                    throw e;
+                }
+                continue;
+            } catch (DuplicateIdempotencyKeyException e) {
+                continue;
+            }
+            metrics.command(type, "ok");
+            afterCommit();
+            return next;
+        }
+        throw gaveUp(type + " on order '" + command.orderId() + "'");
+    }
+
+    private Optional<Order> replayed(OrderCommand command, String type, Supplier<String> fingerprint) {
+        if (command.idempotencyKey().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<IdempotencyRecord> record = storage.idempotency()
+                .find(command.tenant(), command.idempotencyKey().get());
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        IdempotencyRecord r = record.get();
+        if (!r.commandType().equals(type) || !r.fingerprint().equals(fingerprint.get())) {
+            metrics.command(type, "idempotency_conflict");
+            throw new IdempotencyConflictException("idempotency key '" + r.key() + "' was first used for a "
+                    + r.commandType() + " on order '" + r.orderId() + "' with a different payload; use a new key");
+        }
+        metrics.command(type, "replayed");
+        return Optional.of(r.result());
+    }
+
+    private Optional<IdempotencyRecord> record(
+            OrderCommand command, String type, Supplier<String> fingerprint, Order result) {
+        return command.idempotencyKey()
+                .map(key -> new IdempotencyRecord(
+                        command.tenant(), key, type, fingerprint.get(), result.id(), result, clock.instant()));
+    }
+
+    private static Supplier<String> memo(OrderCommand command) {
+        if (command.idempotencyKey().isEmpty()) {
+            return () -> "";
+        }
+        String[] cached = new String[1];
+        return () -> {
+            if (cached[0] == null) {
+                cached[0] = Canonical.fingerprint(command);
+            }
+            return cached[0];
+        };
+    }
+
+    private void checkAccess(Actor actor, Order order, String type) {
+        if (actor.kind() == ActorKind.CUSTOMER
+                && !order.customer().map(c -> c.value().equals(actor.id())).orElse(false)) {
+            metrics.command(type, "denied");
+            throw new AccessDeniedException(
+                    "customer '" + actor.id() + "' may not act on order '" + order.id() + "' of another customer");
+        }
+    }
+
+    private void afterCommit() {
+        if (config.deliverEventsAfterCommit() && relay.hasListeners()) {
+            relay.deliver();
+        }
+    }
+
+    private OrderDecider decider(TenantId tenant) {
+        return tenantDeciders.getOrDefault(Checks.notNull("tenant", tenant), defaultDecider);
+    }
+
+    private static NotFoundException notFound(TenantId tenant, OrderId id) {
+        return new NotFoundException("order '" + id + "' not found in tenant '" + tenant + "'");
+    }
+
+    private static ConflictException gaveUp(String what) {
+        return new ConflictException(what + " kept clashing with concurrent changes; gave up");
+    }
+
+    /**
+     * Builds an {@link Oms}. Storage is required; the rest has defaults: the system UTC clock, random
+     * UUID order ids, the default lifecycle, {@link OmsConfig#defaults()}, no listeners, metrics off.
+     * Not thread-safe.
+     */
+    public static final class Builder {
+        private OmsStorage storage;
+        private Clock clock = Clock.systemUTC();
+        private IdGenerator ids = IdGenerator.uuids();
+        private OmsConfig config = OmsConfig.defaults();
+        private OrderLifecycle lifecycle = OrderLifecycle.defaults();
+        private final Map<TenantId, OrderLifecycle> tenantLifecycles = new HashMap<>();
+        private final List<OrderEventListener> listeners = new ArrayList<>();
+        private MeterRegistry registry;
+
+        private Builder() {}
+
+        /** Where orders, events and idempotency records live (required; there is no silent default). */
+        public Builder storage(OmsStorage storage) {
+            this.storage = Checks.notNull("storage", storage);
+            return this;
+        }
+
+        /** The clock every timestamp comes from. */
+        public Builder clock(Clock clock) {
+            this.clock = Checks.notNull("clock", clock);
+            return this;
+        }
+
+        /** Where new order ids come from. */
+        public Builder idGenerator(IdGenerator ids) {
+            this.ids = Checks.notNull("idGenerator", ids);
+            return this;
+        }
+
+        public Builder config(OmsConfig config) {
+            this.config = Checks.notNull("config", config);
+            return this;
+        }
+
+        /** The lifecycle of every tenant without one of its own. */
+        public Builder lifecycle(OrderLifecycle lifecycle) {
+            this.lifecycle = Checks.notNull("lifecycle", lifecycle);
+            return this;
+        }
+
+        /** A lifecycle for one tenant (for example with a fraud-review step). */
+        public Builder lifecycle(TenantId tenant, OrderLifecycle lifecycle) {
+            tenantLifecycles.put(Checks.notNull("tenant", tenant), Checks.notNull("lifecycle", lifecycle));
+            return this;
+        }
+
+        /** A listener fed from the outbox, at least once per event. */
+        public Builder listener(OrderEventListener listener) {
+            listeners.add(Checks.notNull("listener", listener));
+            return this;
+        }
+
+        /** The Micrometer registry to record metrics in; none means metrics are off. */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.registry = Checks.notNull("registry", registry);
+            return this;
+        }
+
+        /** The facade; throws {@link InvalidArgumentException} when no storage was chosen. */
+        public Oms build() {
+            if (storage == null) {
+                throw InvalidArgumentException.of(
+                        "storage",
+                        "MISSING",
+                        "Oms needs a storage: pass InMemoryStorage.create() from oms-testkit for tests and demos,"
+                                + " or a durable implementation");
+            }
+            return new Oms(this);
+        }
+    }
+}
