@@ -1,0 +1,37 @@
+package dev.omskit.testkit;
+
+import dev.omskit.core.model.OrderId;
+import dev.omskit.core.model.TenantId;
+import dev.omskit.core.spi.IdGenerator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Order ids {@code o-1}, {@code o-2}, ... counted per tenant, so tests and demos can name orders. Thread-safe;
+ * unique within one process only, so not for storage shared between processes.
+ */
+public final class SequentialIds implements IdGenerator {
+    private final String prefix;
+    private final Map<TenantId, AtomicLong> counters = new ConcurrentHashMap<>();
+
+    private SequentialIds(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** Ids {@code o-1}, {@code o-2}, ... */
+    public static SequentialIds create() {
+        return withPrefix("o-");
+    }
+
+    /** Ids {@code <prefix>1}, {@code <prefix>2}, ... */
+    public static SequentialIds withPrefix(String prefix) {
+        return new SequentialIds(prefix);
+    }
+
+    @Override
+    public OrderId nextOrderId(TenantId tenant) {
+        return OrderId.of(
+                prefix + counters.computeIfAbsent(tenant, t -> new AtomicLong()).incrementAndGet());
+    }
+}
