@@ -1,0 +1,43 @@
+package dev.omskit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TradingDayDemoTest {
+    @Test
+    void run_printsOrdersAndTrails_andWritesDiagrams(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        TradingDayDemo.Summary summary =
+                new TradingDayDemo(new PrintStream(bytes, true, StandardCharsets.UTF_8), dir).run();
+        String out = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(summary.orders()).isEqualTo(4);
+        assertThat(summary.pendingEvents()).isZero();
+        assertThat(summary.notifications()).isEqualTo(20);
+        assertThat(out)
+                .contains("recognised as a replay")
+                .contains("ALLOCATE refused, as it should be: GUARD_REFUSED")
+                .contains("ALLOCATE refused, as it should be: ILLEGAL_TRANSITION")
+                .contains("refused with 5 problems")
+                .contains("orders stored before and after: 3 and 3")
+                .contains("status DELIVERED")
+                .contains("on APPROVE: fraud-screening")
+                .doesNotContain("(wrong!)")
+                // personal data never printed: only the redaction mask
+                .doesNotContain("mai@example.vn");
+        assertThat(summary.files()).hasSize(6).allSatisfy(f -> assertThat(f).exists());
+        assertThat(Files.readString(dir.resolve("order-lifecycle.mmd")))
+                .startsWith("---")
+                .contains("stateDiagram-v2")
+                .contains("ALLOCATED --> RELEASED : RELEASE [notOnHold, paidOrCod]");
+        assertThat(Files.readString(dir.resolve("hanoi-tea-lifecycle.dot")))
+                .contains("\"FRAUD_REVIEW\" -> \"CREATED\"");
+    }
+}
