@@ -81,10 +81,9 @@ public final class Oms {
         this.clock = b.clock;
         this.ids = b.ids;
         this.config = b.config;
-        this.defaultDecider = new OrderDecider(b.lifecycle, config).withMaxLines(config.maxLinesPerOrder());
+        this.defaultDecider = new OrderDecider(b.lifecycle, config);
         Map<TenantId, OrderDecider> perTenant = new HashMap<>();
-        b.tenantLifecycles.forEach((tenant, lifecycle) ->
-                perTenant.put(tenant, new OrderDecider(lifecycle, config).withMaxLines(config.maxLinesPerOrder())));
+        b.tenantLifecycles.forEach((tenant, lifecycle) -> perTenant.put(tenant, new OrderDecider(lifecycle, config)));
         this.tenantDeciders = Map.copyOf(perTenant);
         this.relay = new OutboxRelay(storage.events(), b.listeners);
         this.metrics = OmsMetrics.of(b.registry);

@@ -49,9 +49,11 @@ public final class OrderDecider {
     private final OrderLifecycle lifecycle;
     private final RequestValidator validator;
     private final OrderEvolver evolver;
+    private final OmsConfig config;
 
     public OrderDecider(OrderLifecycle lifecycle, OmsConfig config) {
         this.lifecycle = lifecycle;
+        this.config = config;
         this.validator = new RequestValidator(config, lifecycle);
         this.evolver = new OrderEvolver(lifecycle);
     }
@@ -225,8 +227,8 @@ public final class OrderDecider {
             }
             contexts.add(ctx);
         }
-        for (int i = 0; i < contexts.size(); i++) {
-            used.keySet().stream().skip(i).findFirst().orElseThrow().runActions(contexts.get(i));
+        for (OrderTransitionContext ctx : contexts) {
+            lifecycle.stages().require(ctx.from(), trigger).runActions(ctx);
         }
         Emitter emitter = new Emitter(order, c, now);
         emitter.emit(h -> new OrderEvent.LinesTransitioned(h, trigger, moves, reason));
@@ -300,11 +302,11 @@ public final class OrderDecider {
         if (kept.size() + c.addLines().size() == 0) {
             out.add(Violation.of("removeLines", "EMPTY", "an order needs at least one line; cancel it instead"));
         }
-        if (kept.size() + c.addLines().size() > validatorMaxLines()) {
+        if (kept.size() + c.addLines().size() > config.maxLinesPerOrder()) {
             out.add(Violation.of(
                     "addLines",
                     "TOO_MANY_LINES",
-                    "an order may have at most " + validatorMaxLines() + " lines; would have "
+                    "an order may have at most " + config.maxLinesPerOrder() + " lines; would have "
                             + (kept.size() + c.addLines().size())));
         }
         if (out.isEmpty() && changes.isEmpty()) {
@@ -316,18 +318,6 @@ public final class OrderDecider {
         Emitter emitter = new Emitter(order, c, now);
         emitter.emit(h -> new OrderEvent.OrderEdited(h, changes));
         return emitter.decision();
-    }
-
-    private int validatorMaxLines() {
-        return maxLines;
-    }
-
-    private int maxLines = Integer.MAX_VALUE;
-
-    /** Sets the line limit used by edits (the same as capture's). */
-    public OrderDecider withMaxLines(int maxLines) {
-        this.maxLines = maxLines;
-        return this;
     }
 
     /**
