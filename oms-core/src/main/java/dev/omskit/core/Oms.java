@@ -18,7 +18,6 @@ import dev.omskit.core.event.AuditEntry;
 import dev.omskit.core.event.OrderEvent;
 import dev.omskit.core.event.OrderEventListener;
 import dev.omskit.core.internal.Canonical;
-import dev.omskit.core.internal.Checks;
 import dev.omskit.core.internal.Decision;
 import dev.omskit.core.internal.OmsMetrics;
 import dev.omskit.core.internal.OrderDecider;
@@ -40,6 +39,7 @@ import dev.omskit.core.spi.OmsStorage;
 import dev.omskit.core.spi.OrderCommit;
 import dev.omskit.core.spi.OrderQuery;
 import dev.omskit.core.spi.VersionConflictException;
+import dev.omskit.core.support.Checks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,6 +67,8 @@ import java.util.function.Supplier;
  * <p>Thread-safe: one instance serves the whole application.
  */
 public final class Oms {
+    private static final System.Logger LOG = System.getLogger(Oms.class.getName());
+
     private final OmsStorage storage;
     private final Clock clock;
     private final IdGenerator ids;
@@ -103,11 +105,10 @@ public final class Oms {
     public CaptureResult capture(CaptureOrder command) {
         Checks.notNull("command", command);
         TenantId tenant = command.tenant();
-        if (command.actor().kind() == ActorKind.CUSTOMER
-                && !command.customer().equals(command.actor().asCustomer())) {
+        Optional<CustomerId> actingFor = actingFor(command.actor());
+        if (actingFor.isPresent() && !command.customer().equals(actingFor)) {
             metrics.command("CaptureOrder", "denied");
-            throw new AccessDeniedException(
-                    "customer '" + command.actor().id() + "' may only place orders for themselves");
+            throw new AccessDeniedException(command.actor() + " may only place orders for that customer");
         }
         OrderDecider decider = decider(tenant);
         Supplier<String> fingerprint = memo(command);
@@ -119,6 +120,7 @@ public final class Oms {
             Optional<Order> existing = storage.orders()
                     .findByChannelOrder(tenant, command.channel().id(), command.channelOrderId());
             if (existing.isPresent()) {
+                checkAccess(command.actor(), existing.get(), "CaptureOrder");
                 metrics.command("CaptureOrder", "duplicate");
                 return new CaptureResult(existing.get(), false);
             }
@@ -138,7 +140,15 @@ public final class Oms {
                                 0,
                                 decision.events(),
                                 record(command, "CaptureOrder", fingerprint, order)));
-            } catch (DuplicateChannelOrderException | DuplicateIdempotencyKeyException | VersionConflictException e) {
+            } catch (DuplicateChannelOrderException e) {
+                Optional<Order> winner = storage.orders().find(tenant, e.existing());
+                if (winner.isPresent()) {
+                    checkAccess(command.actor(), winner.get(), "CaptureOrder");
+                    metrics.command("CaptureOrder", "duplicate");
+                    return new CaptureResult(winner.get(), false);
+                }
+                continue;
+            } catch (DuplicateIdempotencyKeyException | VersionConflictException e) {
                 continue;
             }
             metrics.captured(order);
@@ -253,15 +263,15 @@ public final class Oms {
         Decide decision = decide.apply(decider(tenant));
         Supplier<String> fingerprint = memo(command);
         for (int attempt = 1; attempt <= config.maxCommitAttempts(); attempt++) {
-            Optional<Order> replay = replayed(command, type, fingerprint);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
             Order order = storage.orders().find(tenant, command.orderId()).orElseThrow(() -> {
                 metrics.command(type, "not_found");
                 return notFound(tenant, command.orderId());
             });
             checkAccess(command.actor(), order, type);
+            Optional<Order> replay = replayed(command, type, fingerprint);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
             if (command.expectedVersion().isPresent()
                     && command.expectedVersion().get() != order.version()) {
                 metrics.command(type, "conflict");
@@ -313,7 +323,7 @@ public final class Oms {
         if (!r.commandType().equals(type) || !r.fingerprint().equals(fingerprint.get())) {
             metrics.command(type, "idempotency_conflict");
             throw new IdempotencyConflictException("idempotency key '" + r.key() + "' was first used for a "
-                    + r.commandType() + " on order '" + r.orderId() + "' with a different payload; use a new key");
+                    + r.commandType() + " with a different payload; use a new key");
         }
         metrics.command(type, "replayed");
         return Optional.of(r.result());
@@ -339,18 +349,30 @@ public final class Oms {
         };
     }
 
+    /** A customer acts only on their own orders; an agent acting for a customer, only on that customer's. */
     private void checkAccess(Actor actor, Order order, String type) {
-        if (actor.kind() == ActorKind.CUSTOMER
-                && !order.customer().map(c -> c.value().equals(actor.id())).orElse(false)) {
+        Optional<CustomerId> actingFor = actingFor(actor);
+        if (actingFor.isPresent() && !order.customer().equals(actingFor)) {
             metrics.command(type, "denied");
-            throw new AccessDeniedException(
-                    "customer '" + actor.id() + "' may not act on order '" + order.id() + "' of another customer");
+            throw new AccessDeniedException(actor + " may not act on order '" + order.id() + "' of another customer");
         }
+    }
+
+    /** Delivers events after a successful commit; a failure here never fails the committed command. */
+    private static Optional<CustomerId> actingFor(Actor actor) {
+        return actor.kind() == ActorKind.CUSTOMER ? actor.asCustomer() : actor.onBehalfOf();
     }
 
     private void afterCommit() {
         if (config.deliverEventsAfterCommit() && relay.hasListeners()) {
-            relay.deliver();
+            try {
+                relay.deliver();
+            } catch (RuntimeException e) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "event delivery after commit failed; events stay in the outbox",
+                        e);
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.omskit.core;
 
 import dev.omskit.core.error.InvalidArgumentException;
-import dev.omskit.core.internal.OmsStyle;
+import dev.omskit.core.support.OmsStyle;
 import org.immutables.value.Value;
 
 /**

@@ -1,7 +1,7 @@
 package dev.omskit.core.command;
 
-import dev.omskit.core.internal.OmsStyle;
 import dev.omskit.core.model.LineId;
+import dev.omskit.core.support.OmsStyle;
 import java.util.Map;
 import org.immutables.value.Value;
 

@@ -1,6 +1,5 @@
 package dev.omskit.core.command;
 
-import dev.omskit.core.internal.OmsStyle;
 import dev.omskit.core.lifecycle.State;
 import dev.omskit.core.model.Address;
 import dev.omskit.core.model.Buyer;
@@ -9,6 +8,7 @@ import dev.omskit.core.model.CustomerId;
 import dev.omskit.core.model.Money;
 import dev.omskit.core.model.PaymentMethod;
 import dev.omskit.core.model.TaxMode;
+import dev.omskit.core.support.OmsStyle;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.omskit.core.command;
 
-import dev.omskit.core.internal.OmsStyle;
 import dev.omskit.core.model.Address;
 import dev.omskit.core.model.Buyer;
 import dev.omskit.core.model.LineId;
+import dev.omskit.core.support.OmsStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +26,10 @@ public abstract class EditOrder implements ExistingOrderCommand {
 
     public abstract Set<LineId> removeLines();
 
-    /** New ordered quantity per line. */
+    /**
+     * New number of live (not cancelled) units per line: more are added in the initial stage, fewer are
+     * taken from the least advanced stages first. Cancelled units stay on record.
+     */
     public abstract Map<LineId, Long> changeQuantities();
 
     public static Builder builder() {

@@ -1,7 +1,7 @@
 package dev.omskit.core.command;
 
-import dev.omskit.core.internal.OmsStyle;
 import dev.omskit.core.order.HoldType;
+import dev.omskit.core.support.OmsStyle;
 import org.immutables.value.Value;
 
 /** Place a hold of a type, with a reason. Refused if a hold of that type is already active. */

@@ -1,7 +1,7 @@
 package dev.omskit.core.command;
 
-import dev.omskit.core.internal.OmsStyle;
 import dev.omskit.core.order.HoldType;
+import dev.omskit.core.support.OmsStyle;
 import org.immutables.value.Value;
 
 /** Release the active hold of a type; the order may then be allocated and released again. */

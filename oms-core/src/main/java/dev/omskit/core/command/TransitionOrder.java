@@ -1,8 +1,8 @@
 package dev.omskit.core.command;
 
-import dev.omskit.core.internal.OmsStyle;
 import dev.omskit.core.lifecycle.Trigger;
 import dev.omskit.core.model.LineId;
+import dev.omskit.core.support.OmsStyle;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;

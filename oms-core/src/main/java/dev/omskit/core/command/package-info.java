@@ -5,4 +5,4 @@
 @OmsStyle
 package dev.omskit.core.command;
 
-import dev.omskit.core.internal.OmsStyle;
+import dev.omskit.core.support.OmsStyle;

@@ -1,10 +1,10 @@
 package dev.omskit.core.event;
 
-import dev.omskit.core.internal.Checks;
 import dev.omskit.core.model.Actor;
 import dev.omskit.core.model.OrderId;
 import dev.omskit.core.model.TenantId;
 import dev.omskit.core.order.OrderStatus;
+import dev.omskit.core.support.Checks;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -5,6 +5,7 @@ import dev.omskit.core.command.CancelOrder;
 import dev.omskit.core.command.CaptureOrder;
 import dev.omskit.core.command.EditOrder;
 import dev.omskit.core.command.ExistingOrderCommand;
+import dev.omskit.core.command.LineInput;
 import dev.omskit.core.command.PlaceHold;
 import dev.omskit.core.command.RecordPayment;
 import dev.omskit.core.command.ReleaseHold;
@@ -111,6 +112,13 @@ public final class OrderDecider {
 
     /** Applies a lifecycle trigger to units of lines. */
     public Decision transition(Order order, TransitionOrder c, Instant now) {
+        if (c.trigger().equals(OrderTriggers.CANCEL)) {
+            throw InvalidArgumentException.of(
+                    "trigger",
+                    "USE_CANCEL_ORDER",
+                    "cancel with CancelOrder, which needs a reason and cancels all or nothing; not with"
+                            + " TransitionOrder");
+        }
         return move(order, c, c.trigger(), c.lines(), c.reason(), false, now);
     }
 
@@ -242,6 +250,12 @@ public final class OrderDecider {
 
     /** Edits an order before release. */
     public Decision edit(Order order, EditOrder c, Instant now) {
+        if (order.lines().stream().allMatch(l -> l.charged() == 0)) {
+            return Decision.rejected(
+                    Rejection.NOT_EDITABLE,
+                    "Order '" + order.id() + "' cannot be edited in status " + order.status()
+                            + ": every unit is cancelled; capture a new order instead");
+        }
         List<String> locked = new ArrayList<>();
         for (OrderLine line : order.lines()) {
             line.quantities().byStage().forEach((stage, units) -> {
@@ -299,8 +313,15 @@ public final class OrderDecider {
                 .toList();
         List<OrderLine> added = validator.lines("addLines", c.addLines(), order.currency(), order.lines(), out);
         added.forEach(l -> changes.add(new Change.LineAdded(l)));
-        if (kept.size() + c.addLines().size() == 0) {
-            out.add(Violation.of("removeLines", "EMPTY", "an order needs at least one line; cancel it instead"));
+        long liveAfter = c.addLines().stream().mapToLong(LineInput::quantity).sum();
+        for (OrderLine line : kept) {
+            liveAfter += c.changeQuantities().getOrDefault(line.id(), (long) line.charged());
+        }
+        if (liveAfter <= 0) {
+            out.add(Violation.of(
+                    "removeLines",
+                    "EMPTY",
+                    "the edit would leave no unit that is not cancelled; cancel the order instead"));
         }
         if (kept.size() + c.addLines().size() > config.maxLinesPerOrder()) {
             out.add(Violation.of(

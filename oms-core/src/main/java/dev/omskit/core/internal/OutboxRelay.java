@@ -50,7 +50,9 @@ public final class OutboxRelay {
                         for (OrderEventListener listener : listeners) {
                             listener.on(entry.event());
                         }
-                    } catch (RuntimeException e) {
+                    } catch (VirtualMachineError e) {
+                        throw e;
+                    } catch (Exception | Error e) {
                         LOG.log(
                                 Level.WARNING,
                                 "listener failed on event "

@@ -13,6 +13,7 @@ import dev.omskit.core.model.Sku;
 import dev.omskit.core.order.LineQuantities;
 import dev.omskit.core.order.OrderLifecycle;
 import dev.omskit.core.order.OrderLine;
+import dev.omskit.core.support.Checks;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;

@@ -1,6 +1,5 @@
 /**
- * Implementation details of oms-core: validators, the command pipeline, canonical fingerprints. Nothing
- * here is API; it may change in any release. Other omskit modules may use {@link
- * dev.omskit.core.internal.OmsStyle}.
+ * Implementation details of oms-core: the decider and evolver, validators, the outbox relay, canonical
+ * fingerprints, metrics. Nothing here is API; it may change in any release.
  */
 package dev.omskit.core.internal;

@@ -1,6 +1,6 @@
 package dev.omskit.core.model;
 
-import dev.omskit.core.internal.Checks;
+import dev.omskit.core.support.Checks;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,6 @@
 package dev.omskit.core.model;
 
-import dev.omskit.core.internal.OmsStyle;
+import dev.omskit.core.support.OmsStyle;
 import java.util.Optional;
 import org.immutables.value.Value;
 

@@ -1,6 +1,6 @@
 package dev.omskit.core.model;
 
-import dev.omskit.core.internal.Checks;
+import dev.omskit.core.support.Checks;
 
 /**
  * A key a caller attaches to a command so that sending it again returns the first result instead of acting twice.

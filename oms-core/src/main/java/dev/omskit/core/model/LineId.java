@@ -1,6 +1,6 @@
 package dev.omskit.core.model;
 
-import dev.omskit.core.internal.Checks;
+import dev.omskit.core.support.Checks;
 
 /**
  * The identifier of a line within its order (the channel's line id, or `L1`, `L2`... when the channel has none).

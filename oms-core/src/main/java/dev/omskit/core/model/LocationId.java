@@ -1,6 +1,6 @@
 package dev.omskit.core.model;
 
-import dev.omskit.core.internal.Checks;
+import dev.omskit.core.support.Checks;
 
 /**
  * A place that holds or ships stock: a warehouse, a store, a 3PL node or a dropship vendor.

@@ -48,7 +48,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     public static Money of(String amount, String currencyCode) {
         BigDecimal value;
         try {
-            value = new BigDecimal(Objects.requireNonNull(amount, "amount"));
+            value = new BigDecimal(amount == null ? "" : amount);
         } catch (NumberFormatException e) {
             throw InvalidArgumentException.of(
                     "amount", "NOT_A_NUMBER", "amount '" + amount + "' is not a decimal number");
@@ -58,7 +58,10 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
     /** An amount rounded to the currency's scale with the given mode. */
     public static Money of(BigDecimal amount, Currency currency, RoundingMode rounding) {
-        Objects.requireNonNull(rounding, "rounding");
+        if (amount == null || currency == null || rounding == null) {
+            throw new InvalidArgumentException("Money needs an amount, a currency and a rounding mode; was " + amount
+                    + " " + currency + " " + rounding);
+        }
         return new Money(amount.setScale(digits(currency), rounding), currency);
     }
 

@@ -1,6 +1,6 @@
 package dev.omskit.core.model;
 
-import dev.omskit.core.internal.Checks;
+import dev.omskit.core.support.Checks;
 
 /**
  * A stock keeping unit: the code of a sellable item, unique within a tenant.

@@ -1,6 +1,6 @@
 package dev.omskit.core.model;
 
-import dev.omskit.core.internal.Checks;
+import dev.omskit.core.support.Checks;
 
 /**
  * A merchant served by the deployment. Every aggregate and every storage call carries one; data of one tenant is never visible to another.

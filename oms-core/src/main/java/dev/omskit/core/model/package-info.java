@@ -7,4 +7,4 @@
 @OmsStyle
 package dev.omskit.core.model;
 
-import dev.omskit.core.internal.OmsStyle;
+import dev.omskit.core.support.OmsStyle;

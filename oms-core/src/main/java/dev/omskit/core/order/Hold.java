@@ -1,7 +1,7 @@
 package dev.omskit.core.order;
 
-import dev.omskit.core.internal.Checks;
 import dev.omskit.core.model.Actor;
+import dev.omskit.core.support.Checks;
 import java.time.Instant;
 
 /**

@@ -1,7 +1,6 @@
 package dev.omskit.core.order;
 
 import dev.omskit.core.error.InvalidArgumentException;
-import dev.omskit.core.internal.OmsStyle;
 import dev.omskit.core.lifecycle.State;
 import dev.omskit.core.model.Actor;
 import dev.omskit.core.model.Address;
@@ -14,6 +13,7 @@ import dev.omskit.core.model.OrderId;
 import dev.omskit.core.model.PaymentMethod;
 import dev.omskit.core.model.TaxMode;
 import dev.omskit.core.model.TenantId;
+import dev.omskit.core.support.OmsStyle;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.HashSet;
@@ -119,7 +119,10 @@ public abstract class Order {
         return sum;
     }
 
-    /** Derived totals: lines, VAT, shipping and the cash-on-delivery amount. */
+    /**
+     * Derived totals: lines, VAT, shipping and the cash-on-delivery amount (zero once every unit is
+     * cancelled: nothing is delivered, so nothing is collected).
+     */
     @Value.Lazy
     public OrderTotals totals() {
         Money zero = Money.zero(currency());
@@ -133,7 +136,8 @@ public abstract class Order {
             lineTotal = lineTotal.plus(a.total());
         }
         Money total = lineTotal.plus(shippingFee());
-        Money cod = paymentMethod() == PaymentMethod.CASH_ON_DELIVERY ? total : zero;
+        boolean live = lines().stream().anyMatch(l -> l.charged() > 0);
+        Money cod = paymentMethod() == PaymentMethod.CASH_ON_DELIVERY && live ? total : zero;
         return new OrderTotals(gross, discount, net, tax, shippingFee(), total, cod);
     }
 

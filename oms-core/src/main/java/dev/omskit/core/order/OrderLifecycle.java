@@ -17,12 +17,12 @@ import static dev.omskit.core.order.OrderTriggers.RELEASE;
 import static dev.omskit.core.order.OrderTriggers.RETURN;
 import static dev.omskit.core.order.OrderTriggers.SHIP;
 
-import dev.omskit.core.internal.Checks;
 import dev.omskit.core.lifecycle.Guard;
 import dev.omskit.core.lifecycle.Lifecycle;
 import dev.omskit.core.lifecycle.LifecycleDefinitionException;
 import dev.omskit.core.lifecycle.State;
 import dev.omskit.core.model.PaymentMethod;
+import dev.omskit.core.support.Checks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -166,6 +166,7 @@ public final class OrderLifecycle {
                         PaymentStates.PARTIALLY_REFUNDED)
                 .transition(PaymentStates.PARTIALLY_REFUNDED, PaymentStates.REFUND, PaymentStates.REFUNDED)
                 .transition(PaymentStates.COD_PENDING, PaymentStates.COLLECT_COD, PaymentStates.COD_COLLECTED)
+                .transition(PaymentStates.COD_PENDING, PaymentStates.VOID, PaymentStates.VOIDED)
                 .transition(PaymentStates.COD_COLLECTED, PaymentStates.REFUND_PARTIAL, PaymentStates.PARTIALLY_REFUNDED)
                 .transition(PaymentStates.COD_COLLECTED, PaymentStates.REFUND, PaymentStates.REFUNDED)
                 .build();

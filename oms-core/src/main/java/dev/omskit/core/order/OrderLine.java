@@ -1,13 +1,13 @@
 package dev.omskit.core.order;
 
 import dev.omskit.core.error.InvalidArgumentException;
-import dev.omskit.core.internal.OmsStyle;
 import dev.omskit.core.lifecycle.State;
 import dev.omskit.core.model.LineId;
 import dev.omskit.core.model.Money;
 import dev.omskit.core.model.Sku;
 import dev.omskit.core.model.TaxMode;
 import dev.omskit.core.model.VatRate;
+import dev.omskit.core.support.OmsStyle;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;

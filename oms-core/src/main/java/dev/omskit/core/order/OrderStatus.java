@@ -1,7 +1,7 @@
 package dev.omskit.core.order;
 
-import dev.omskit.core.internal.Checks;
 import dev.omskit.core.lifecycle.State;
+import dev.omskit.core.support.Checks;
 
 /**
  * The status of a whole order, derived from the stages of its units: the most advanced stage holding any

@@ -1,9 +1,9 @@
 package dev.omskit.core.order;
 
-import dev.omskit.core.internal.Checks;
 import dev.omskit.core.lifecycle.State;
 import dev.omskit.core.lifecycle.Trigger;
 import dev.omskit.core.model.Actor;
+import dev.omskit.core.support.Checks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.omskit.core.order;
 
-import dev.omskit.core.internal.Checks;
+import dev.omskit.core.support.Checks;
 
 /**
  * An expected business outcome that refuses a command: the order is in the wrong state, on hold, not

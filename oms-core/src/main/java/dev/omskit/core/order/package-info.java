@@ -6,4 +6,4 @@
 @OmsStyle
 package dev.omskit.core.order;
 
-import dev.omskit.core.internal.OmsStyle;
+import dev.omskit.core.support.OmsStyle;

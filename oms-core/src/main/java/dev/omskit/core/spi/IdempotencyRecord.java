@@ -1,10 +1,10 @@
 package dev.omskit.core.spi;
 
-import dev.omskit.core.internal.Checks;
 import dev.omskit.core.model.IdempotencyKey;
 import dev.omskit.core.model.OrderId;
 import dev.omskit.core.model.TenantId;
 import dev.omskit.core.order.Order;
+import dev.omskit.core.support.Checks;
 import java.time.Instant;
 
 /**

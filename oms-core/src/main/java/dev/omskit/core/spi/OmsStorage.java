@@ -1,6 +1,6 @@
 package dev.omskit.core.spi;
 
-import dev.omskit.core.internal.Checks;
+import dev.omskit.core.support.Checks;
 
 /**
  * The storage a facade runs on: orders, events and outbox, idempotency records. The three are views of

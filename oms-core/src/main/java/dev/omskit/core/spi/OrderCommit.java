@@ -2,9 +2,9 @@ package dev.omskit.core.spi;
 
 import dev.omskit.core.error.InternalException;
 import dev.omskit.core.event.OrderEvent;
-import dev.omskit.core.internal.Checks;
 import dev.omskit.core.model.TenantId;
 import dev.omskit.core.order.Order;
+import dev.omskit.core.support.Checks;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,9 +1,9 @@
 package dev.omskit.core.spi;
 
-import dev.omskit.core.internal.OmsStyle;
 import dev.omskit.core.model.ChannelId;
 import dev.omskit.core.model.CustomerId;
 import dev.omskit.core.order.OrderStatus;
+import dev.omskit.core.support.OmsStyle;
 import java.util.Optional;
 import org.immutables.value.Value;
 

@@ -36,7 +36,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Commits of one order are serialised by a lock stripe; commits of different orders run in parallel.
  * Uniqueness of channel order ids and idempotency keys is claimed atomically (and given back when the
- * commit fails), so of two racing commits exactly one wins.
+ * commit fails), so of two racing commits exactly one wins. An order and its trail are published together
+ * as one immutable snapshot, so a reader never sees events ahead of the order; a reader that finds a
+ * channel order claimed by a commit still in flight waits for that commit to end.
  */
 public final class InMemoryStorage implements OmsStorage {
     private static final int STRIPES = 64;
@@ -47,8 +49,10 @@ public final class InMemoryStorage implements OmsStorage {
 
     private record KeyKey(TenantId tenant, IdempotencyKey key) {}
 
-    private final Map<TenantId, Map<OrderId, Order>> orders = new ConcurrentHashMap<>();
-    private final Map<OrderKey, List<OrderEvent>> trails = new ConcurrentHashMap<>();
+    /** An order and its whole trail, published together. */
+    private record Snapshot(Order order, List<OrderEvent> trail) {}
+
+    private final Map<TenantId, Map<OrderId, Snapshot>> orders = new ConcurrentHashMap<>();
     private final Map<ChannelKey, OrderId> channelIndex = new ConcurrentHashMap<>();
     private final Map<KeyKey, IdempotencyRecord> keys = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<Long, OutboxEntry> outbox = new ConcurrentSkipListMap<>();
@@ -95,6 +99,31 @@ public final class InMemoryStorage implements OmsStorage {
         return orders.getOrDefault(tenant, Map.of()).size();
     }
 
+    /**
+     * Claims the channel order id for {@code order}. When another commit holds it, waits until that commit
+     * has ended (its stripe is free), as a database does with a unique index: the id is then either
+     * published, and this commit fails naming a readable order, or given back, and the claim is retried.
+     * Only losers wait, and a winner never waits while holding its stripe, so this cannot deadlock.
+     */
+    private void claimChannelOrder(ChannelKey key, Order order) {
+        while (true) {
+            OrderId holder = channelIndex.putIfAbsent(key, order.id());
+            if (holder == null) {
+                return;
+            }
+            ReentrantLock winner = stripe(new OrderKey(key.tenant(), holder));
+            winner.lock();
+            winner.unlock();
+            if (holder.equals(channelIndex.get(key))) {
+                throw new DuplicateChannelOrderException(key.channel(), key.channelOrderId(), holder);
+            }
+        }
+    }
+
+    private Snapshot snapshot(TenantId tenant, OrderId id) {
+        return orders.getOrDefault(tenant, Map.of()).get(id);
+    }
+
     private ReentrantLock stripe(OrderKey key) {
         return stripes[Math.floorMod(key.hashCode() * 0x9E3779B9, STRIPES)];
     }
@@ -104,18 +133,34 @@ public final class InMemoryStorage implements OmsStorage {
         public Optional<Order> find(TenantId tenant, OrderId id) {
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(id, "id");
-            return Optional.ofNullable(orders.getOrDefault(tenant, Map.of()).get(id));
+            return Optional.ofNullable(snapshot(tenant, id)).map(Snapshot::order);
         }
 
         @Override
         public Optional<Order> findByChannelOrder(TenantId tenant, ChannelId channel, String channelOrderId) {
-            OrderId id = channelIndex.get(new ChannelKey(tenant, channel, channelOrderId));
-            return id == null ? Optional.empty() : find(tenant, id);
+            ChannelKey key = new ChannelKey(tenant, channel, channelOrderId);
+            OrderId id = channelIndex.get(key);
+            if (id == null) {
+                return Optional.empty();
+            }
+            Optional<Order> order = find(tenant, id);
+            if (order.isPresent()) {
+                return order;
+            }
+            // Claimed by a commit still in flight: once its stripe is free it is published or rolled back.
+            ReentrantLock lock = stripe(new OrderKey(tenant, id));
+            lock.lock();
+            try {
+                return id.equals(channelIndex.get(key)) ? find(tenant, id) : Optional.empty();
+            } finally {
+                lock.unlock();
+            }
         }
 
         @Override
         public List<Order> query(TenantId tenant, OrderQuery query) {
             return orders.getOrDefault(tenant, Map.of()).values().stream()
+                    .map(Snapshot::order)
                     .filter(query::matches)
                     .sorted(Comparator.comparing(Order::createdAt).thenComparing(Order::id))
                     .skip(query.offset())
@@ -130,20 +175,17 @@ public final class InMemoryStorage implements OmsStorage {
             ReentrantLock lock = stripe(key);
             lock.lock();
             try {
-                Map<OrderId, Order> tenantOrders =
+                Map<OrderId, Snapshot> tenantOrders =
                         orders.computeIfAbsent(commit.tenant(), t -> new ConcurrentHashMap<>());
-                Order current = tenantOrders.get(order.id());
-                long version = current == null ? 0 : current.version();
+                Snapshot current = tenantOrders.get(order.id());
+                long version = current == null ? 0 : current.order().version();
                 if (version != commit.expectedVersion()) {
                     throw new VersionConflictException(order.id(), commit.expectedVersion(), version);
                 }
                 ChannelKey channelKey = null;
                 if (commit.isNew()) {
                     channelKey = new ChannelKey(commit.tenant(), order.channel().id(), order.channelOrderId());
-                    OrderId holder = channelIndex.putIfAbsent(channelKey, order.id());
-                    if (holder != null) {
-                        throw new DuplicateChannelOrderException(order.channel().id(), order.channelOrderId(), holder);
-                    }
+                    claimChannelOrder(channelKey, order);
                 }
                 if (commit.idempotency().isPresent()) {
                     IdempotencyRecord record = commit.idempotency().get();
@@ -154,14 +196,13 @@ public final class InMemoryStorage implements OmsStorage {
                         throw new DuplicateIdempotencyKeyException(record.key());
                     }
                 }
-                List<OrderEvent> trail = new ArrayList<>(trails.getOrDefault(key, List.of()));
+                List<OrderEvent> trail = new ArrayList<>(current == null ? List.of() : current.trail());
                 trail.addAll(commit.events());
-                trails.put(key, List.copyOf(trail));
+                tenantOrders.put(order.id(), new Snapshot(order, List.copyOf(trail)));
                 for (OrderEvent event : commit.events()) {
                     long position = positions.incrementAndGet();
                     outbox.put(position, new OutboxEntry(position, event));
                 }
-                tenantOrders.put(order.id(), order);
             } finally {
                 lock.unlock();
             }
@@ -171,7 +212,8 @@ public final class InMemoryStorage implements OmsStorage {
     private final class Events implements EventStore {
         @Override
         public List<OrderEvent> trail(TenantId tenant, OrderId order) {
-            return trails.getOrDefault(new OrderKey(tenant, order), List.of());
+            Snapshot snapshot = snapshot(tenant, order);
+            return snapshot == null ? List.of() : snapshot.trail();
         }
 
         @Override

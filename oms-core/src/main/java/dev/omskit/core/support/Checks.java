@@ -1,4 +1,4 @@
-package dev.omskit.core.internal;
+package dev.omskit.core.support;
 
 import dev.omskit.core.error.InvalidArgumentException;
 import java.util.Optional;
@@ -25,7 +25,9 @@ public final class Checks {
         if (value.length() > MAX_ID_LENGTH) {
             return Optional.of(kind + " must be at most " + MAX_ID_LENGTH + " characters; was " + value.length());
         }
-        if (!value.strip().equals(value)) {
+        if (!value.strip().equals(value)
+                || Character.isSpaceChar(value.charAt(0))
+                || Character.isSpaceChar(value.charAt(value.length() - 1))) {
             return Optional.of(kind + " must not start or end with white space; was '" + value + "'");
         }
         for (int i = 0; i < value.length(); i++) {

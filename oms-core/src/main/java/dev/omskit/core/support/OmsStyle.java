@@ -1,4 +1,4 @@
-package dev.omskit.core.internal;
+package dev.omskit.core.support;
 
 import dev.omskit.core.error.InvalidArgumentException;
 import java.lang.annotation.ElementType;
