@@ -100,6 +100,32 @@ class AccessTest {
             assertThat(last.actor().onBehalfOf()).contains(AN);
             assertThat(last.toString()).contains("agent:linh (for customer c-an)");
         }
+
+        @Test
+        void cancel_byAgentOnBehalfOfAnotherCustomer_isDeniedAndChangesNothing() {
+            int deliveredBefore = h.delivered.size();
+
+            assertThatThrownBy(() -> h.oms.cancel(cancelBy(order, Actor.agentFor("linh", BINH))))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessageContaining("for customer c-binh");
+
+            h.assertUnchanged(order, deliveredBefore);
+        }
+
+        @Test
+        void replayOfAnotherCustomersKey_isDeniedBeforeTheKeyIsLookedUp() {
+            CancelOrder owners = CancelOrder.builder()
+                    .from(cancelBy(order, Actor.customer(AN)))
+                    .idempotencyKey(dev.omskit.core.model.IdempotencyKey.of("k-1"))
+                    .build();
+            h.oms.cancel(owners);
+
+            assertThatThrownBy(() -> h.oms.cancel(CancelOrder.builder()
+                            .from(owners)
+                            .actor(Actor.customer(BINH))
+                            .build()))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
     }
 
     @Nested
