@@ -24,7 +24,6 @@ import dev.omskit.core.model.Buyer;
 import dev.omskit.core.model.Channel;
 import dev.omskit.core.model.ChannelKind;
 import dev.omskit.core.model.CustomerId;
-import dev.omskit.core.model.GeoPoint;
 import dev.omskit.core.model.LineId;
 import dev.omskit.core.model.Money;
 import dev.omskit.core.model.PaymentMethod;
@@ -42,6 +41,7 @@ import dev.omskit.core.order.OrderTriggers;
 import dev.omskit.core.order.PaymentStates;
 import dev.omskit.core.spi.OrderQuery;
 import dev.omskit.testkit.ManualClock;
+import dev.omskit.testkit.OrderFixtures;
 import dev.omskit.testkit.SequentialIds;
 import dev.omskit.testkit.store.InMemoryStorage;
 import java.io.IOException;
@@ -364,16 +364,12 @@ public final class TradingDayDemo {
         return Money.of(String.valueOf(amount), "VND");
     }
 
+    /** An address in District 1 of Ho Chi Minh City (the testkit's fixture) for another recipient. */
     private static Address hcmAddress(String recipient, String street) {
         return Address.builder()
+                .from(OrderFixtures.address())
                 .recipient(recipient)
-                .phone("+84 90 555 0101")
                 .line1(street)
-                .ward("Ben Nghe")
-                .district("District 1")
-                .city("Ho Chi Minh City")
-                .countryCode("VN")
-                .geo(GeoPoint.of(10.7769, 106.7009))
                 .build();
     }
 
