@@ -193,6 +193,10 @@ public final class Oms {
      * Delivers pending outbox events to the listeners and returns how many were delivered. Call it on a
      * schedule when {@link OmsConfig#deliverEventsAfterCommit()} is off, and after a restart to flush what
      * a crashed process left behind.
+     *
+     * <p>With no listener registered it delivers and acknowledges nothing: the events stay in the outbox
+     * for a relay of the host's own (reading {@code EventStore.pending} and acknowledging), so an outbox
+     * nobody drains keeps growing.
      */
     public int deliverEvents() {
         return relay.deliver();

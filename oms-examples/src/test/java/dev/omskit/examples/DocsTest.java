@@ -19,6 +19,18 @@ class DocsTest {
     }
 
     @Test
+    void readme_quickStartIsTheCompiledExample() throws Exception {
+        String source = Files.readString(Path.of("src/main/java/dev/omskit/examples/QuickStart.java"));
+        String snippet = source.substring(
+                source.indexOf('\n', source.indexOf("--- quick start (README) ---")) + 1,
+                source.indexOf("        // --- end of quick start ---"));
+        String unindented = snippet.lines()
+                .map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(Files.readString(ROOT.resolve("README.md"))).contains(unindented);
+    }
+
+    @Test
     void ciScript_runsTheReadmeTestCommand() throws Exception {
         assertThat(Files.readString(ROOT.resolve("README.md"))).contains("| run all tests | `mvn -B verify` |");
         assertThat(Files.readString(ROOT.resolve(".ci/run"))).contains("\nmvn -B verify\n");

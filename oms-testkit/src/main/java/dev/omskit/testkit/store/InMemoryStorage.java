@@ -19,6 +19,7 @@ import dev.omskit.core.spi.OutboxEntry;
 import dev.omskit.core.spi.VersionConflictException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -196,9 +197,12 @@ public final class InMemoryStorage implements OmsStorage {
                         throw new DuplicateIdempotencyKeyException(record.key());
                     }
                 }
-                List<OrderEvent> trail = new ArrayList<>(current == null ? List.of() : current.trail());
+                List<OrderEvent> before = current == null ? List.of() : current.trail();
+                List<OrderEvent> trail =
+                        new ArrayList<>(before.size() + commit.events().size());
+                trail.addAll(before);
                 trail.addAll(commit.events());
-                tenantOrders.put(order.id(), new Snapshot(order, List.copyOf(trail)));
+                tenantOrders.put(order.id(), new Snapshot(order, Collections.unmodifiableList(trail)));
                 for (OrderEvent event : commit.events()) {
                     long position = positions.incrementAndGet();
                     outbox.put(position, new OutboxEntry(position, event));
