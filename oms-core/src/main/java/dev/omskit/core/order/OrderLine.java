@@ -67,21 +67,18 @@ public abstract class OrderLine {
         Money gross = unitPrice().times(charged);
         Money discount = charged == ordered
                 ? discount()
-                : discount().amount().signum() == 0
-                        ? discount()
-                        : discount()
-                                .times(BigDecimal.valueOf(charged), RoundingMode.UNNECESSARY)
-                                .dividedBy(BigDecimal.valueOf(ordered), RoundingMode.HALF_EVEN);
+                : discount().times(charged).dividedBy(BigDecimal.valueOf(ordered), RoundingMode.HALF_EVEN);
         Money afterDiscount = gross.minus(discount);
         BigDecimal rate = vatRate().fraction();
         if (taxMode == TaxMode.PRICES_EXCLUDE_TAX) {
             Money tax = afterDiscount.times(rate, RoundingMode.HALF_UP);
             return new LineAmounts(gross, discount, afterDiscount, tax, afterDiscount.plus(tax));
         }
+        // VAT inside a gross amount: gross x rate / (1 + rate), rounded once.
+        BigDecimal inclusive = afterDiscount.amount();
         Money tax = Money.of(
-                afterDiscount.amount().multiply(rate).divide(BigDecimal.ONE.add(rate), 10, RoundingMode.HALF_UP),
-                afterDiscount.currency(),
-                RoundingMode.HALF_UP);
+                inclusive.multiply(rate).divide(BigDecimal.ONE.add(rate), inclusive.scale(), RoundingMode.HALF_UP),
+                afterDiscount.currency());
         return new LineAmounts(gross, discount, afterDiscount.minus(tax), tax, afterDiscount);
     }
 
