@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SequentialIds implements IdGenerator {
     private final String prefix;
     private final Map<TenantId, AtomicLong> counters = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> kinds = new ConcurrentHashMap<>();
 
     private SequentialIds(String prefix) {
         this.prefix = prefix;
@@ -33,5 +34,13 @@ public final class SequentialIds implements IdGenerator {
     public OrderId nextOrderId(TenantId tenant) {
         return OrderId.of(
                 prefix + counters.computeIfAbsent(tenant, t -> new AtomicLong()).incrementAndGet());
+    }
+
+    /** Ids {@code <kind>-1}, {@code <kind>-2}, ... counted per tenant and kind. */
+    @Override
+    public String nextId(TenantId tenant, String kind) {
+        return kind + "-"
+                + kinds.computeIfAbsent(tenant.value() + '\u0000' + kind, k -> new AtomicLong())
+                        .incrementAndGet();
     }
 }

@@ -1,0 +1,528 @@
+package dev.omskit.testkit.store;
+
+import dev.omskit.core.inventory.LedgerEntry;
+import dev.omskit.core.inventory.Location;
+import dev.omskit.core.inventory.Movement;
+import dev.omskit.core.inventory.Reservation;
+import dev.omskit.core.inventory.ReservationId;
+import dev.omskit.core.inventory.ReservationStatus;
+import dev.omskit.core.inventory.Shortfall;
+import dev.omskit.core.inventory.StockLevel;
+import dev.omskit.core.inventory.Transfer;
+import dev.omskit.core.inventory.TransferId;
+import dev.omskit.core.inventory.TransferStatus;
+import dev.omskit.core.model.IdempotencyKey;
+import dev.omskit.core.model.LocationId;
+import dev.omskit.core.model.Sku;
+import dev.omskit.core.model.TenantId;
+import dev.omskit.core.spi.CellChange;
+import dev.omskit.core.spi.InventoryStore;
+import dev.omskit.core.spi.StaleRecordException;
+import dev.omskit.core.spi.StockCommit;
+import dev.omskit.core.spi.StockCommitResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * An {@link InventoryStore} in memory: thread-safe, lock-free on the stock path, and not durable (everything
+ * is gone when the process ends). It is what tests, benchmarks of the core and the demo run on, and it
+ * passes {@code InventoryStoreCompatibilityKit}.
+ *
+ * <p>How it keeps the contract: each cell's counters are one immutable value swapped by compare-and-set, so
+ * the check and the update of a cell are one atomic step (an escrow: a reservation is a bounded decrement
+ * of what is available, never a read followed by a write). A commit first writes its records (version
+ * checked), then claims the parts of its cell deltas that can fail (decreases, new reservations) in one
+ * global order, SKU then location; if any cell is short it gives back what it claimed, restores the
+ * records and reports every short cell it found; otherwise it adds the parts that cannot fail (increases,
+ * released reservations) and appends the movements. Reads of a cell are one map lookup and one volatile
+ * read, whatever the number of reservations or ledger entries.
+ */
+public final class InMemoryInventoryStore implements InventoryStore {
+    private static final Comparator<CellKey> CELL_ORDER =
+            Comparator.comparing(CellKey::sku).thenComparing(CellKey::location);
+
+    private final Map<TenantId, TenantData> tenants = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListMap<HoldKey, Boolean> holds = new ConcurrentSkipListMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    private InMemoryInventoryStore() {}
+
+    /** An empty store. */
+    public static InMemoryInventoryStore create() {
+        return new InMemoryInventoryStore();
+    }
+
+    // ------------------------------------------------------------------------------------------ data
+
+    private record CellKey(Sku sku, LocationId location) {}
+
+    private record HoldKey(Instant expiresAt, TenantId tenant, ReservationId id) implements Comparable<HoldKey> {
+        @Override
+        public int compareTo(HoldKey o) {
+            int c = expiresAt.compareTo(o.expiresAt);
+            if (c == 0) {
+                c = tenant.compareTo(o.tenant);
+            }
+            return c != 0 ? c : id.compareTo(o.id);
+        }
+    }
+
+    /** The counters of a cell, swapped whole. */
+    private record Counts(int onHand, int reserved, int quarantined, int inTransit) {
+        static final Counts ZERO = new Counts(0, 0, 0, 0);
+
+        Counts plus(int dOnHand, int dReserved, int dQuarantined, int dInTransit) {
+            return new Counts(
+                    onHand + dOnHand, reserved + dReserved, quarantined + dQuarantined, inTransit + dInTransit);
+        }
+
+        boolean valid() {
+            return onHand >= 0 && reserved >= 0 && quarantined >= 0 && inTransit >= 0 && reserved <= onHand;
+        }
+    }
+
+    private static final class Cell {
+        final Sku sku;
+        final LocationId location;
+        final AtomicReference<Counts> counts = new AtomicReference<>(Counts.ZERO);
+        volatile int safety;
+        final List<LedgerEntry> ledger = new ArrayList<>();
+
+        Cell(Sku sku, LocationId location) {
+            this.sku = sku;
+            this.location = location;
+        }
+
+        StockLevel level() {
+            Counts c = counts.get();
+            return new StockLevel(sku, location, c.onHand, c.reserved, c.quarantined, c.inTransit, safety);
+        }
+
+        /** Applies the delta if the result is valid; returns the counts before, or null if it would break. */
+        Counts tryApply(int dOnHand, int dReserved, int dQuarantined, int dInTransit) {
+            while (true) {
+                Counts before = counts.get();
+                Counts after = before.plus(dOnHand, dReserved, dQuarantined, dInTransit);
+                if (!after.valid()) {
+                    return null;
+                }
+                if (counts.compareAndSet(before, after)) {
+                    return before;
+                }
+            }
+        }
+
+        /**
+         * Applies a delta (or its inverse) that cannot break the invariants: the inverse of a claim, or the
+         * increases and releases of a commit whose claims all succeeded.
+         */
+        void tryApplyForced(int[] delta, boolean inverse) {
+            int sign = inverse ? -1 : 1;
+            if (tryApply(sign * delta[0], sign * delta[1], sign * delta[2], sign * delta[3]) == null) {
+                throw new IllegalStateException(
+                        "cell " + sku + "@" + location + " would break its invariants: " + counts.get() + " with "
+                                + (inverse ? "the inverse of " : "") + java.util.Arrays.toString(delta));
+            }
+        }
+    }
+
+    private static final class TenantData {
+        final Map<LocationId, Location> locations = new ConcurrentHashMap<>();
+        final Map<Sku, Map<LocationId, Cell>> cells = new ConcurrentHashMap<>();
+        final Map<ReservationId, Reservation> reservations = new ConcurrentHashMap<>();
+        final Map<String, List<ReservationId>> byReference = new ConcurrentHashMap<>();
+        final Map<TransferId, Transfer> transfers = new ConcurrentHashMap<>();
+        final Map<IdempotencyKey, CompletableFuture<List<LedgerEntry>>> keys = new ConcurrentHashMap<>();
+
+        Cell cell(Sku sku, LocationId location) {
+            return cells.computeIfAbsent(sku, s -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(location, l -> new Cell(sku, l));
+        }
+
+        Cell existing(Sku sku, LocationId location) {
+            Map<LocationId, Cell> bySku = cells.get(sku);
+            return bySku == null ? null : bySku.get(location);
+        }
+    }
+
+    private TenantData data(TenantId tenant) {
+        return tenants.computeIfAbsent(Objects.requireNonNull(tenant, "tenant"), t -> new TenantData());
+    }
+
+    // ----------------------------------------------------------------------------------------- locations
+
+    @Override
+    public void saveLocation(Location location) {
+        data(location.tenant()).locations.put(location.id(), location);
+    }
+
+    @Override
+    public Optional<Location> location(TenantId tenant, LocationId id) {
+        return Optional.ofNullable(data(tenant).locations.get(id));
+    }
+
+    @Override
+    public List<Location> locations(TenantId tenant) {
+        List<Location> out = new ArrayList<>(data(tenant).locations.values());
+        out.sort(Comparator.comparing(Location::id));
+        return out;
+    }
+
+    // -------------------------------------------------------------------------------------------- commit
+
+    @Override
+    public StockCommitResult commit(StockCommit commit) {
+        TenantData d = data(commit.tenant());
+        if (commit.idempotencyKey().isEmpty()) {
+            return apply(commit, d);
+        }
+        IdempotencyKey key = commit.idempotencyKey().get();
+        while (true) {
+            CompletableFuture<List<LedgerEntry>> mine = new CompletableFuture<>();
+            CompletableFuture<List<LedgerEntry>> first = d.keys.putIfAbsent(key, mine);
+            if (first != null) {
+                List<LedgerEntry> entries = first.join();
+                if (entries != null) {
+                    return new StockCommitResult.Replayed(entries);
+                }
+                continue; // the first holder of the key applied nothing: try to take the key
+            }
+            StockCommitResult result = null;
+            try {
+                result = apply(commit, d);
+                return result;
+            } finally {
+                if (result instanceof StockCommitResult.Applied applied) {
+                    mine.complete(applied.entries());
+                } else {
+                    d.keys.remove(key, mine);
+                    mine.complete(null);
+                }
+            }
+        }
+    }
+
+    private StockCommitResult apply(StockCommit commit, TenantData d) {
+        List<Runnable> undoRecords = new ArrayList<>();
+        try {
+            for (Reservation r : commit.reservations()) {
+                writeReservation(commit.tenant(), d, r, undoRecords);
+            }
+            for (Transfer t : commit.transfers()) {
+                writeTransfer(d, t, undoRecords);
+            }
+        } catch (StaleRecordException e) {
+            undo(undoRecords);
+            throw e;
+        }
+
+        // Merge the deltas per cell, in the global order.
+        TreeMap<CellKey, int[]> deltas = new TreeMap<>(CELL_ORDER);
+        for (CellChange c : commit.cells()) {
+            int[] sum = deltas.computeIfAbsent(new CellKey(c.sku(), c.location()), k -> new int[4]);
+            sum[0] += c.onHand();
+            sum[1] += c.reserved();
+            sum[2] += c.quarantined();
+            sum[3] += c.inTransit();
+        }
+        // Phase 1: claim the parts that can fail (decreases, more reserved), in global order.
+        List<Cell> claimedCells = new ArrayList<>();
+        List<int[]> claimed = new ArrayList<>();
+        List<Shortfall> shortfalls = new ArrayList<>();
+        for (Map.Entry<CellKey, int[]> e : deltas.entrySet()) {
+            int[] v = e.getValue();
+            int[] claim = {Math.min(v[0], 0), v[0] < 0 || v[1] > 0 ? v[1] : 0, Math.min(v[2], 0), Math.min(v[3], 0)};
+            if (claim[0] == 0 && claim[1] == 0 && claim[2] == 0 && claim[3] == 0) {
+                continue;
+            }
+            Cell cell = d.cell(e.getKey().sku(), e.getKey().location());
+            Counts before = cell.tryApply(claim[0], claim[1], claim[2], claim[3]);
+            if (before == null) {
+                shortfalls.add(shortfall(cell, claim));
+                continue; // keep looking, so the refusal names every short cell
+            }
+            if (!shortfalls.isEmpty()) {
+                cell.tryApplyForced(claim, true);
+                continue;
+            }
+            claimedCells.add(cell);
+            claimed.add(claim);
+        }
+        if (!shortfalls.isEmpty()) {
+            for (int i = 0; i < claimedCells.size(); i++) {
+                claimedCells.get(i).tryApplyForced(claimed.get(i), true);
+            }
+            undo(undoRecords);
+            return new StockCommitResult.Refused(shortfalls);
+        }
+        // Phase 2: the parts that cannot fail (increases, fewer reserved).
+        for (Map.Entry<CellKey, int[]> e : deltas.entrySet()) {
+            int[] v = e.getValue();
+            int[] rest = {Math.max(v[0], 0), v[0] < 0 || v[1] > 0 ? 0 : v[1], Math.max(v[2], 0), Math.max(v[3], 0)};
+            if (rest[0] == 0 && rest[1] == 0 && rest[2] == 0 && rest[3] == 0) {
+                continue;
+            }
+            Cell cell = d.cell(e.getKey().sku(), e.getKey().location());
+            cell.tryApplyForced(rest, false);
+        }
+        // The ledger.
+        List<LedgerEntry> entries = new ArrayList<>(commit.movements().size());
+        for (Movement m : commit.movements()) {
+            Cell cell = d.cell(m.sku(), m.location());
+            synchronized (cell.ledger) {
+                LedgerEntry entry = new LedgerEntry(commit.tenant(), sequence.incrementAndGet(), m);
+                cell.ledger.add(entry);
+                entries.add(entry);
+            }
+        }
+        return new StockCommitResult.Applied(entries);
+    }
+
+    private static Shortfall shortfall(Cell cell, int[] claim) {
+        Counts c = cell.counts.get();
+        if (claim[2] < 0 && c.quarantined + claim[2] < 0) {
+            return new Shortfall(cell.sku, cell.location, "quarantined", -claim[2], c.quarantined);
+        }
+        if (claim[3] < 0 && c.inTransit + claim[3] < 0) {
+            return new Shortfall(cell.sku, cell.location, "inTransit", -claim[3], c.inTransit);
+        }
+        int needed = -claim[0] + Math.max(claim[1], 0);
+        return new Shortfall(cell.sku, cell.location, "available", needed, c.onHand - c.reserved);
+    }
+
+    private static void undo(List<Runnable> undo) {
+        for (int i = undo.size() - 1; i >= 0; i--) {
+            undo.get(i).run();
+        }
+    }
+
+    private void writeReservation(TenantId tenant, TenantData d, Reservation r, List<Runnable> undo) {
+        if (!r.tenant().equals(tenant)) {
+            throw new IllegalArgumentException("reservation '" + r.id() + "' belongs to tenant '" + r.tenant()
+                    + "', not to the commit's tenant '" + tenant + "'");
+        }
+        long expected = r.version() - 1;
+        if (expected == 0) {
+            Reservation existing = d.reservations.putIfAbsent(r.id(), r);
+            if (existing != null) {
+                throw new StaleRecordException("reservation '" + r.id() + "'", 0, existing.version());
+            }
+            d.byReference.merge(r.reference(), List.of(r.id()), InMemoryInventoryStore::append);
+            indexHold(null, r);
+            undo.add(() -> {
+                d.reservations.remove(r.id(), r);
+                d.byReference.computeIfPresent(r.reference(), (k, ids) -> without(ids, r.id()));
+                unindexHold(r);
+            });
+            return;
+        }
+        Reservation current = d.reservations.get(r.id());
+        if (current == null || current.version() != expected || !d.reservations.replace(r.id(), current, r)) {
+            Reservation now = d.reservations.get(r.id());
+            throw new StaleRecordException("reservation '" + r.id() + "'", expected, now == null ? 0 : now.version());
+        }
+        indexHold(current, r);
+        undo.add(() -> {
+            if (d.reservations.replace(r.id(), r, current)) {
+                indexHold(r, current);
+            }
+        });
+    }
+
+    private void indexHold(Reservation before, Reservation after) {
+        if (before != null) {
+            unindexHold(before);
+        }
+        if (after.status() == ReservationStatus.HELD && after.expiresAt().isPresent()) {
+            holds.put(new HoldKey(after.expiresAt().get(), after.tenant(), after.id()), Boolean.TRUE);
+        }
+    }
+
+    private void unindexHold(Reservation r) {
+        if (r.status() == ReservationStatus.HELD && r.expiresAt().isPresent()) {
+            holds.remove(new HoldKey(r.expiresAt().get(), r.tenant(), r.id()));
+        }
+    }
+
+    private static void writeTransfer(TenantData d, Transfer t, List<Runnable> undo) {
+        long expected = t.version() - 1;
+        if (expected == 0) {
+            Transfer existing = d.transfers.putIfAbsent(t.id(), t);
+            if (existing != null) {
+                throw new StaleRecordException("transfer '" + t.id() + "'", 0, existing.version());
+            }
+            undo.add(() -> d.transfers.remove(t.id(), t));
+            return;
+        }
+        Transfer current = d.transfers.get(t.id());
+        if (current == null || current.version() != expected || !d.transfers.replace(t.id(), current, t)) {
+            Transfer now = d.transfers.get(t.id());
+            throw new StaleRecordException("transfer '" + t.id() + "'", expected, now == null ? 0 : now.version());
+        }
+        undo.add(() -> d.transfers.replace(t.id(), t, current));
+    }
+
+    private static List<ReservationId> append(List<ReservationId> a, List<ReservationId> b) {
+        List<ReservationId> out = new ArrayList<>(a.size() + b.size());
+        out.addAll(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
+
+    private static List<ReservationId> without(List<ReservationId> ids, ReservationId id) {
+        List<ReservationId> out = new ArrayList<>(ids);
+        out.remove(id);
+        return out.isEmpty() ? null : List.copyOf(out);
+    }
+
+    // --------------------------------------------------------------------------------------------- reads
+
+    @Override
+    public StockLevel level(TenantId tenant, Sku sku, LocationId location) {
+        Cell cell = data(tenant).existing(sku, location);
+        return cell == null ? StockLevel.empty(sku, location) : cell.level();
+    }
+
+    @Override
+    public List<StockLevel> levels(TenantId tenant, Sku sku) {
+        Map<LocationId, Cell> bySku = data(tenant).cells.get(sku);
+        if (bySku == null) {
+            return List.of();
+        }
+        List<StockLevel> out = new ArrayList<>(bySku.size());
+        for (Cell cell : bySku.values()) {
+            out.add(cell.level());
+        }
+        out.sort(Comparator.comparing(StockLevel::location));
+        return out;
+    }
+
+    @Override
+    public List<StockLevel> allLevels(TenantId tenant) {
+        List<StockLevel> out = new ArrayList<>();
+        for (Map<LocationId, Cell> bySku : data(tenant).cells.values()) {
+            for (Cell cell : bySku.values()) {
+                out.add(cell.level());
+            }
+        }
+        out.sort(Comparator.comparing(StockLevel::sku).thenComparing(StockLevel::location));
+        return out;
+    }
+
+    @Override
+    public void setSafetyStock(TenantId tenant, Sku sku, LocationId location, int units) {
+        if (units < 0) {
+            throw new IllegalArgumentException("safety stock must not be negative; was " + units);
+        }
+        data(tenant).cell(sku, location).safety = units;
+    }
+
+    @Override
+    public Optional<Reservation> reservation(TenantId tenant, ReservationId id) {
+        return Optional.ofNullable(data(tenant).reservations.get(id));
+    }
+
+    @Override
+    public List<Reservation> reservationsFor(TenantId tenant, String reference) {
+        TenantData d = data(tenant);
+        List<ReservationId> ids = d.byReference.getOrDefault(reference, List.of());
+        List<Reservation> out = new ArrayList<>(ids.size());
+        for (ReservationId id : ids) {
+            Reservation r = d.reservations.get(id);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        out.sort(Comparator.comparing(Reservation::createdAt).thenComparing(Reservation::id));
+        return out;
+    }
+
+    @Override
+    public List<Reservation> openReservations(TenantId tenant) {
+        List<Reservation> out = new ArrayList<>();
+        for (Reservation r : data(tenant).reservations.values()) {
+            if (r.status().isOpen()) {
+                out.add(r);
+            }
+        }
+        out.sort(Comparator.comparing(Reservation::id));
+        return out;
+    }
+
+    @Override
+    public List<Reservation> expiredHolds(Instant asOf, int limit) {
+        List<Reservation> out = new ArrayList<>();
+        for (HoldKey key : holds.keySet()) {
+            if (key.expiresAt().isAfter(asOf) || out.size() >= limit) {
+                break;
+            }
+            Reservation r = data(key.tenant()).reservations.get(key.id());
+            if (r != null && r.isExpiredAt(asOf)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Transfer> transfer(TenantId tenant, TransferId id) {
+        return Optional.ofNullable(data(tenant).transfers.get(id));
+    }
+
+    @Override
+    public List<Transfer> transfersInTransit(TenantId tenant, LocationId location) {
+        List<Transfer> out = new ArrayList<>();
+        for (Transfer t : data(tenant).transfers.values()) {
+            if (t.status() == TransferStatus.IN_TRANSIT && t.destination().equals(location)) {
+                out.add(t);
+            }
+        }
+        out.sort(Comparator.comparing(Transfer::createdAt).thenComparing(t -> t.id().value()));
+        return out;
+    }
+
+    @Override
+    public List<LedgerEntry> ledger(TenantId tenant, Sku sku, LocationId location, long afterSequence, int limit) {
+        Cell cell = data(tenant).existing(sku, location);
+        if (cell == null) {
+            return List.of();
+        }
+        List<LedgerEntry> out = new ArrayList<>();
+        synchronized (cell.ledger) {
+            for (LedgerEntry e : cell.ledger) {
+                if (e.sequence() > afterSequence) {
+                    out.add(e);
+                    if (out.size() >= limit) {
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    // ----------------------------------------------------------------------------------------- testing
+
+    /**
+     * Changes a cell's counters without a ledger entry or any check but the cell invariants: a way for
+     * tests to simulate drift (a bug, a hand-edited database) that the repair tool must find and fix.
+     * Never use it for real stock.
+     */
+    public void corruptCountersForTesting(TenantId tenant, CellChange change) {
+        Cell cell = data(tenant).cell(change.sku(), change.location());
+        if (cell.tryApply(change.onHand(), change.reserved(), change.quarantined(), change.inTransit()) == null) {
+            throw new IllegalArgumentException("the corruption would break the cell invariants: " + change);
+        }
+    }
+}
