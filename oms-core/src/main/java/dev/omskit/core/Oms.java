@@ -22,15 +22,19 @@ import dev.omskit.core.internal.Decision;
 import dev.omskit.core.internal.OmsMetrics;
 import dev.omskit.core.internal.OrderDecider;
 import dev.omskit.core.internal.OutboxRelay;
+import dev.omskit.core.inventory.Reservation;
 import dev.omskit.core.model.Actor;
 import dev.omskit.core.model.ActorKind;
 import dev.omskit.core.model.ChannelId;
 import dev.omskit.core.model.CustomerId;
+import dev.omskit.core.model.LineId;
 import dev.omskit.core.model.OrderId;
 import dev.omskit.core.model.TenantId;
 import dev.omskit.core.order.Order;
 import dev.omskit.core.order.OrderLifecycle;
+import dev.omskit.core.order.OrderLine;
 import dev.omskit.core.order.OrderRejectedException;
+import dev.omskit.core.order.OrderTriggers;
 import dev.omskit.core.spi.DuplicateChannelOrderException;
 import dev.omskit.core.spi.DuplicateIdempotencyKeyException;
 import dev.omskit.core.spi.IdGenerator;
@@ -38,6 +42,7 @@ import dev.omskit.core.spi.IdempotencyRecord;
 import dev.omskit.core.spi.OmsStorage;
 import dev.omskit.core.spi.OrderCommit;
 import dev.omskit.core.spi.OrderQuery;
+import dev.omskit.core.spi.SourcingStrategy;
 import dev.omskit.core.spi.VersionConflictException;
 import dev.omskit.core.support.Checks;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -77,6 +82,7 @@ public final class Oms {
     private final Map<TenantId, OrderDecider> tenantDeciders;
     private final OutboxRelay relay;
     private final OmsMetrics metrics;
+    private final OrderStock stock;
 
     private Oms(Builder b) {
         this.storage = b.storage;
@@ -89,6 +95,7 @@ public final class Oms {
         this.tenantDeciders = Map.copyOf(perTenant);
         this.relay = new OutboxRelay(storage.events(), b.listeners);
         this.metrics = OmsMetrics.of(b.registry);
+        this.stock = b.inventory == null ? null : new OrderStock(b.inventory, b.sourcing, config);
     }
 
     /** A builder; {@link Builder#storage(OmsStorage)} is required. */
@@ -187,6 +194,98 @@ public final class Oms {
     /** Records a payment event. */
     public Order recordPayment(RecordPayment command) {
         return execute(command, "RecordPayment", d -> (o, now) -> d.recordPayment(o, command, now));
+    }
+
+    // -------------------------------------------------------------------------------------------- stock
+
+    /** The inventory this facade allocates from, if it was built with one. */
+    public Optional<Inventory> inventory() {
+        return stock == null ? Optional.empty() : Optional.of(stock.inventory());
+    }
+
+    /**
+     * Brings the order's stock reservations in step with its units (confirm, consume shipped units, release
+     * units that no longer hold stock). Every command does this after its commit; call it to repair an
+     * order after a crash between a commit and that step. Idempotent; without an inventory it does nothing.
+     */
+    public void reconcileStock(TenantId tenant, OrderId id) {
+        if (stock != null) {
+            Order order = get(tenant, id);
+            stock.reconcile(order, decider(tenant).lifecycle(), Actor.system("stock-reconcile"));
+        }
+    }
+
+    /**
+     * The sweep the host drives when it uses an inventory (say every few seconds): up to {@code limit}
+     * stock holds that lapsed are released. For a hold of an order whose units still hold stock (an unpaid
+     * order, or a crash between reservation and confirmation), those units are first moved back to {@code
+     * CREATED} with {@code DEALLOCATE}, so order and stock agree. Returns how many holds expired.
+     */
+    public int expireStockHolds(int limit) {
+        if (stock == null) {
+            return 0;
+        }
+        Inventory inventory = stock.inventory();
+        int expired = 0;
+        for (Reservation hold : inventory.expiredHolds(limit)) {
+            Optional<OrderId> orderId = OrderStock.orderOf(hold.reference());
+            Optional<Order> order = orderId.flatMap(id -> storage.orders().find(hold.tenant(), id));
+            if (order.isPresent()) {
+                Map<LineId, Integer> lines = OrderStock.openUnitsByLine(hold);
+                Map<LineId, Integer> holding = new HashMap<>();
+                OrderLifecycle lifecycle = decider(hold.tenant()).lifecycle();
+                for (OrderLine line : order.get().lines()) {
+                    int units = 0;
+                    for (var e : line.quantities().byStage().entrySet()) {
+                        if (OrderStock.holdsStock(lifecycle, e.getKey())) {
+                            units += e.getValue();
+                        }
+                    }
+                    int wanted = Math.min(units, lines.getOrDefault(line.id(), 0));
+                    if (wanted > 0) {
+                        holding.put(line.id(), wanted);
+                    }
+                }
+                if (!holding.isEmpty()) {
+                    try {
+                        transition(TransitionOrder.builder()
+                                .tenant(hold.tenant())
+                                .orderId(order.get().id())
+                                .actor(Actor.system("stock-sweep"))
+                                .trigger(OrderTriggers.DEALLOCATE)
+                                .lines(holding)
+                                .reason("stock hold '" + hold.id() + "' lapsed at "
+                                        + hold.expiresAt().orElse(null))
+                                .build());
+                    } catch (OrderRejectedException e) {
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "could not deallocate order '" + order.get().id() + "' for its lapsed stock hold: "
+                                        + e.getMessage());
+                    }
+                }
+            }
+            Reservation after = inventory.expire(hold.tenant(), hold.id());
+            if (!after.status().isOpen()) {
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    private void syncStock(Order order, Actor actor) {
+        if (stock == null) {
+            return;
+        }
+        try {
+            stock.reconcile(order, decider(order.tenant()).lifecycle(), actor);
+        } catch (RuntimeException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "stock of order '" + order.id() + "' not reconciled after its commit; Oms.reconcileStock"
+                            + " repairs it",
+                    e);
+        }
     }
 
     /**
@@ -294,10 +393,21 @@ public final class Oms {
                 throw new OrderRejectedException(d.rejection().get());
             }
             Order next = d.next().orElseThrow();
+            Optional<Reservation> reserved = Optional.empty();
+            if (stock != null) {
+                try {
+                    reserved = stock.reserveFor(order, d, decider(tenant).lifecycle(), command.actor());
+                } catch (OrderRejectedException e) {
+                    metrics.command(type, "rejected");
+                    throw e;
+                }
+            }
+            boolean committed = false;
             try {
                 storage.orders()
                         .commit(new OrderCommit(
                                 tenant, next, order.version(), d.events(), record(command, type, fingerprint, next)));
+                committed = true;
             } catch (VersionConflictException e) {
                 if (command.expectedVersion().isPresent()) {
                     metrics.command(type, "conflict");
@@ -306,8 +416,13 @@ public final class Oms {
                 continue;
             } catch (DuplicateIdempotencyKeyException e) {
                 continue;
+            } finally {
+                if (!committed) {
+                    reserved.ifPresent(r -> stock.undo(r));
+                }
             }
             metrics.command(type, "ok");
+            syncStock(next, command.actor());
             afterCommit();
             return next;
         }
@@ -406,8 +521,26 @@ public final class Oms {
         private final Map<TenantId, OrderLifecycle> tenantLifecycles = new HashMap<>();
         private final List<OrderEventListener> listeners = new ArrayList<>();
         private MeterRegistry registry;
+        private Inventory inventory;
+        private SourcingStrategy sourcing = SourcingStrategy.preferSingleLocation();
 
         private Builder() {}
+
+        /**
+         * The inventory orders allocate from: units entering {@code ALLOCATED} are reserved first (no stock,
+         * no allocation) and units leaving it are released or consumed. Without one, allocation moves units
+         * without touching stock.
+         */
+        public Builder inventory(Inventory inventory) {
+            this.inventory = Checks.notNull("inventory", inventory);
+            return this;
+        }
+
+        /** Where allocated units come from; default {@link SourcingStrategy#preferSingleLocation()}. */
+        public Builder sourcing(SourcingStrategy sourcing) {
+            this.sourcing = Checks.notNull("sourcing", sourcing);
+            return this;
+        }
 
         /** Where orders, events and idempotency records live (required; there is no silent default). */
         public Builder storage(OmsStorage storage) {

@@ -35,8 +35,33 @@ public abstract class OmsConfig {
         return true;
     }
 
+    /**
+     * With an inventory: how long the stock of a paid, authorised or COD order is held between its
+     * reservation and the allocation's commit, after which it is confirmed. A crash in between leaves a
+     * hold that lapses after this long. Default 5 minutes.
+     */
+    @Value.Default
+    public java.time.Duration allocationHold() {
+        return java.time.Duration.ofMinutes(5);
+    }
+
+    /**
+     * With an inventory: how long the stock of an allocated order that is not paid yet stays held; when it
+     * lapses, {@link Oms#expireStockHolds} deallocates the order. Default 30 minutes.
+     */
+    @Value.Default
+    public java.time.Duration unpaidHold() {
+        return java.time.Duration.ofMinutes(30);
+    }
+
     @Value.Check
     protected void check() {
+        if (allocationHold().isNegative()
+                || allocationHold().isZero()
+                || unpaidHold().isNegative()
+                || unpaidHold().isZero()) {
+            throw new InvalidArgumentException("OmsConfig hold durations must be positive; was " + this);
+        }
         if (maxLinesPerOrder() < 1 || maxUnitsPerLine() < 1 || maxCommitAttempts() < 1) {
             throw new InvalidArgumentException("OmsConfig limits must be positive; was " + this);
         }

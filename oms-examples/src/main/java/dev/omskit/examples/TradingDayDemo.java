@@ -224,16 +224,20 @@ public final class TradingDayDemo {
         for (Path file : files) {
             say("wrote %s", file);
         }
-        Summary summary = new Summary(all.size(), notifications.get(), storage.pendingOutboxSize(), files);
+        InventoryDemo.Result stock = new InventoryDemo(out, clock).run();
+        Summary summary = new Summary(all.size(), notifications.get(), storage.pendingOutboxSize(), files, stock);
         section("Summary");
         say(
                 "%d orders, %d events delivered to listeners, %d left in the outbox",
                 summary.orders(), summary.notifications(), summary.pendingEvents());
+        say(
+                "flash sale: %d units sold in %d orders of %d in stock, %d oversold",
+                stock.flashUnitsSold(), stock.flashOrders(), InventoryDemo.FLASH_STOCK, stock.oversold());
         return summary;
     }
 
     /** What the demo produced (for its test). */
-    record Summary(int orders, int notifications, int pendingEvents, List<Path> files) {}
+    record Summary(int orders, int notifications, int pendingEvents, List<Path> files, InventoryDemo.Result stock) {}
 
     private CaptureResult capture(CaptureOrder command) {
         CaptureResult result = oms.capture(command);

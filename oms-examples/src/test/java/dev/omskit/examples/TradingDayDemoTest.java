@@ -32,6 +32,17 @@ class TradingDayDemoTest {
                 .doesNotContain("(wrong!)")
                 // personal data never printed: only the redaction mask
                 .doesNotContain("mai@example.vn");
+        assertThat(summary.stock().flashUnitsSold()).isEqualTo(InventoryDemo.FLASH_STOCK);
+        assertThat(summary.stock().oversold()).isZero();
+        assertThat(summary.stock().flashRefused()).isPositive();
+        assertThat(summary.stock().shrinkage()).isEqualTo(3);
+        assertThat(summary.stock().clean()).isTrue();
+        assertThat(out)
+                .contains("9. Stock across three warehouses and two stores")
+                .contains("available to sell SNK-RUN-41 on shopee-vn")
+                .contains("oversold 0")
+                .contains("Stock count at WH-HAN")
+                .contains("counters agree with the ledger and the reservations: yes");
         assertThat(summary.files()).hasSize(6).allSatisfy(f -> assertThat(f).exists());
         assertThat(Files.readString(dir.resolve("order-lifecycle.mmd")))
                 .startsWith("---")

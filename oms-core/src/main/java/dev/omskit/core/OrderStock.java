@@ -1,0 +1,303 @@
+package dev.omskit.core;
+
+import dev.omskit.core.error.OmsException;
+import dev.omskit.core.event.OrderEvent;
+import dev.omskit.core.internal.Decision;
+import dev.omskit.core.inventory.Location;
+import dev.omskit.core.inventory.Reservation;
+import dev.omskit.core.inventory.ReservationLine;
+import dev.omskit.core.inventory.ReservationStatus;
+import dev.omskit.core.inventory.ReserveResult;
+import dev.omskit.core.inventory.ReserveStock;
+import dev.omskit.core.inventory.StockLevel;
+import dev.omskit.core.inventory.StockLine;
+import dev.omskit.core.lifecycle.State;
+import dev.omskit.core.model.Actor;
+import dev.omskit.core.model.LineId;
+import dev.omskit.core.model.OrderId;
+import dev.omskit.core.model.Sku;
+import dev.omskit.core.order.Order;
+import dev.omskit.core.order.OrderLifecycle;
+import dev.omskit.core.order.OrderLine;
+import dev.omskit.core.order.OrderRejectedException;
+import dev.omskit.core.order.OrderStages;
+import dev.omskit.core.order.PaymentStates;
+import dev.omskit.core.order.Rejection;
+import dev.omskit.core.spi.SourcingPlan;
+import dev.omskit.core.spi.SourcingStrategy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps an order's stock in step with its units, for an {@link Oms} built with an {@link Inventory}.
+ *
+ * <ul>
+ *   <li>Units entering a stock-holding stage (from {@code ALLOCATED} up to, not including, {@code SHIPPED})
+ *       are reserved <em>before</em> the order commits: sourced by the {@link SourcingStrategy}, reserved all
+ *       or nothing as a hold under the reference {@code order:<id>}, with one reservation line per order
+ *       line and location ({@code <line>@<location>}). No stock, no allocation: the command is refused
+ *       with {@code INSUFFICIENT_STOCK} and nothing is stored. If the commit then fails, the hold is given
+ *       back.
+ *   <li>After the commit the order's reservations are reconciled with its units: held units of a paid,
+ *       authorised or COD order are confirmed; units that left the holding stages are released
+ *       (cancelled, deallocated, edited away) or consumed (shipped). Reconciling is idempotent, so running
+ *       it again (after a crash, by {@link Oms#reconcileStock}) converges on the same state.
+ *   <li>A hold that lapses (an unpaid order, or a crash between reservation and commit) is swept by
+ *       {@link Oms#expireStockHolds}: the order's units go back to {@code CREATED} and the stock is
+ *       released. Nothing is lost: the order stays and can be allocated again.
+ * </ul>
+ */
+final class OrderStock {
+    private static final System.Logger LOG = System.getLogger(OrderStock.class.getName());
+    private static final Set<State> SETTLED = Set.of(
+            PaymentStates.AUTHORIZED,
+            PaymentStates.PAID,
+            PaymentStates.PARTIALLY_REFUNDED,
+            PaymentStates.COD_PENDING,
+            PaymentStates.COD_COLLECTED);
+
+    private final Inventory inventory;
+    private final SourcingStrategy sourcing;
+    private final Duration allocationHold;
+    private final Duration unpaidHold;
+
+    OrderStock(Inventory inventory, SourcingStrategy sourcing, OmsConfig config) {
+        this.inventory = inventory;
+        this.sourcing = sourcing;
+        this.allocationHold = config.allocationHold();
+        this.unpaidHold = config.unpaidHold();
+    }
+
+    static String reference(OrderId id) {
+        return "order:" + id;
+    }
+
+    static Optional<OrderId> orderOf(String reference) {
+        return reference.startsWith("order:")
+                ? Optional.of(OrderId.of(reference.substring("order:".length())))
+                : Optional.empty();
+    }
+
+    static boolean settled(Order order) {
+        return SETTLED.contains(order.paymentStatus());
+    }
+
+    /** Whether units in {@code stage} hold reserved stock: from ALLOCATED up to, not including, SHIPPED. */
+    static boolean holdsStock(OrderLifecycle lifecycle, State stage) {
+        if (OrderStages.CANCELLED.equals(stage)
+                || !lifecycle.stages().contains(OrderStages.ALLOCATED)
+                || !lifecycle.stages().contains(OrderStages.SHIPPED)) {
+            return false;
+        }
+        int rank = lifecycle.stages().rank(stage);
+        return rank >= lifecycle.stages().rank(OrderStages.ALLOCATED)
+                && rank < lifecycle.stages().rank(OrderStages.SHIPPED);
+    }
+
+    /** Whether units in {@code stage} have left with a shipment (SHIPPED and later, not CANCELLED). */
+    static boolean shipped(OrderLifecycle lifecycle, State stage) {
+        return !OrderStages.CANCELLED.equals(stage)
+                && lifecycle.stages().contains(OrderStages.SHIPPED)
+                && lifecycle.stages().rank(stage) >= lifecycle.stages().rank(OrderStages.SHIPPED);
+    }
+
+    /**
+     * Reserves the units the decision moves into stock-holding stages, before the commit; empty when it
+     * moves none. Throws {@link OrderRejectedException} ({@code INSUFFICIENT_STOCK}) when they cannot be had.
+     */
+    Optional<Reservation> reserveFor(Order before, Decision decision, OrderLifecycle lifecycle, Actor actor) {
+        Map<LineId, Integer> demand = new LinkedHashMap<>();
+        for (OrderEvent event : decision.events()) {
+            if (event instanceof OrderEvent.LinesTransitioned moved) {
+                for (OrderEvent.LineMove m : moved.moves()) {
+                    if (holdsStock(lifecycle, m.to()) && !holdsStock(lifecycle, m.from())) {
+                        demand.merge(m.line(), m.units(), Integer::sum);
+                    }
+                }
+            }
+        }
+        if (demand.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Sku> skus = new LinkedHashSet<>();
+        for (OrderLine line : before.lines()) {
+            if (demand.containsKey(line.id())) {
+                skus.add(line.sku());
+            }
+        }
+        Map<Sku, List<StockLevel>> levels = new LinkedHashMap<>();
+        for (Sku sku : skus) {
+            levels.put(sku, inventory.levels(before.tenant(), sku));
+        }
+        List<Location> locations = new ArrayList<>();
+        for (Location l : inventory.locations(before.tenant())) {
+            if (l.active()) {
+                locations.add(l);
+            }
+        }
+        SourcingPlan plan = sourcing.plan(before, demand, levels, locations);
+        if (!plan.isMet()) {
+            throw insufficient(before, String.join("; ", plan.unmet()));
+        }
+        List<StockLine> lines = new ArrayList<>();
+        for (StockLine line : plan.lines()) {
+            lines.add(StockLine.of(line.ref() + "@" + line.location(), line.sku(), line.location(), line.quantity()));
+        }
+        ReserveResult result = inventory.reserve(ReserveStock.builder()
+                .tenant(before.tenant())
+                .reference(reference(before.id()))
+                .channel(before.channel().id())
+                .lines(lines)
+                .holdFor(settled(before) ? allocationHold : unpaidHold)
+                .actor(actor)
+                .build());
+        if (!result.isReserved()) {
+            throw insufficient(before, result.shortfalls().toString());
+        }
+        return result.reservation();
+    }
+
+    private static OrderRejectedException insufficient(Order order, String why) {
+        return new OrderRejectedException(
+                Rejection.of("INSUFFICIENT_STOCK", "Order '" + order.id() + "' cannot be allocated: " + why));
+    }
+
+    /** Gives a reservation back after the order's commit failed. */
+    void undo(Reservation reservation) {
+        try {
+            inventory.release(reservation.tenant(), reservation.id(), Map.of());
+        } catch (OmsException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "could not give back reservation " + reservation.id()
+                            + " after a failed commit; its hold lapses at "
+                            + reservation.expiresAt().orElse(null),
+                    e);
+        }
+    }
+
+    /**
+     * Brings the order's reservations in step with its units: confirms holds of a settled order, consumes
+     * what shipped, releases what no longer holds stock. Idempotent.
+     */
+    void reconcile(Order order, OrderLifecycle lifecycle, Actor actor) {
+        List<Reservation> all = inventory.reservationsFor(order.tenant(), reference(order.id()));
+        if (all.isEmpty()) {
+            return;
+        }
+        Map<LineId, int[]> units = new LinkedHashMap<>();
+        for (OrderLine line : order.lines()) {
+            int[] u = units.computeIfAbsent(line.id(), id -> new int[2]);
+            for (var e : line.quantities().byStage().entrySet()) {
+                if (holdsStock(lifecycle, e.getKey())) {
+                    u[0] += e.getValue();
+                } else if (shipped(lifecycle, e.getKey())) {
+                    u[1] += e.getValue();
+                }
+            }
+        }
+        for (Reservation r : all) {
+            // lines edited away still have their reservation lines: they hold nothing now
+            openUnitsByLine(r).keySet().forEach(id -> units.computeIfAbsent(id, k -> new int[2]));
+        }
+        for (Map.Entry<LineId, int[]> lineUnits : units.entrySet()) {
+            int holding = lineUnits.getValue()[0];
+            int shippedUnits = lineUnits.getValue()[1];
+            String prefix = lineUnits.getKey().value() + "@";
+            int consumed = 0;
+            for (Reservation r : all) {
+                for (ReservationLine rl : r.lines()) {
+                    if (rl.ref().startsWith(prefix)) {
+                        consumed += rl.consumed();
+                    }
+                }
+            }
+            int toConsume = shippedUnits - consumed;
+            for (Reservation r : all) {
+                if (toConsume <= 0) {
+                    break;
+                }
+                Map<String, Integer> taken = take(r, prefix, toConsume);
+                if (!taken.isEmpty()) {
+                    toConsume -= sum(taken);
+                    inventory.consume(order.tenant(), r.id(), taken, reference(order.id()), actor);
+                }
+            }
+            all = inventory.reservationsFor(order.tenant(), reference(order.id()));
+            int open = 0;
+            for (Reservation r : all) {
+                for (ReservationLine rl : r.lines()) {
+                    if (r.status().isOpen() && rl.ref().startsWith(prefix)) {
+                        open += rl.open();
+                    }
+                }
+            }
+            int toRelease = open - holding;
+            for (int i = all.size() - 1; i >= 0 && toRelease > 0; i--) {
+                Reservation r = all.get(i);
+                Map<String, Integer> taken = take(r, prefix, toRelease);
+                if (!taken.isEmpty()) {
+                    toRelease -= sum(taken);
+                    inventory.release(order.tenant(), r.id(), taken);
+                }
+            }
+            all = inventory.reservationsFor(order.tenant(), reference(order.id()));
+        }
+        if (settled(order)) {
+            for (Reservation r : all) {
+                if (r.status() == ReservationStatus.HELD) {
+                    inventory.confirm(order.tenant(), r.id());
+                }
+            }
+        }
+    }
+
+    private static Map<String, Integer> take(Reservation r, String prefix, int wanted) {
+        Map<String, Integer> units = new LinkedHashMap<>();
+        if (!r.status().isOpen()) {
+            return units;
+        }
+        int left = wanted;
+        for (ReservationLine rl : r.lines()) {
+            if (left == 0) {
+                break;
+            }
+            if (rl.ref().startsWith(prefix) && rl.open() > 0) {
+                int u = Math.min(left, rl.open());
+                units.put(rl.ref(), u);
+                left -= u;
+            }
+        }
+        return units;
+    }
+
+    private static int sum(Map<String, Integer> units) {
+        int s = 0;
+        for (int u : units.values()) {
+            s += u;
+        }
+        return s;
+    }
+
+    /** Units per order line still held by a reservation, for the sweep that deallocates them. */
+    static Map<LineId, Integer> openUnitsByLine(Reservation r) {
+        Map<LineId, Integer> out = new LinkedHashMap<>();
+        for (ReservationLine rl : r.lines()) {
+            int at = rl.ref().lastIndexOf('@');
+            if (rl.open() > 0 && at > 0) {
+                out.merge(LineId.of(rl.ref().substring(0, at)), rl.open(), Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    Inventory inventory() {
+        return inventory;
+    }
+}
