@@ -54,6 +54,12 @@ public abstract class Product {
 
     public abstract Set<ProductFlag> flags();
 
+    /** How the SKU is replenished, if the OMS should suggest purchase orders for it. */
+    public abstract Optional<Replenishment> replenishment();
+
+    /** Most units that may be preordered and waiting at once, for a {@link ProductFlag#PREORDERABLE} SKU. */
+    public abstract OptionalInt preorderCap();
+
     /** For a kit (bundle): the component SKUs and how many of each one kit holds; empty for a plain SKU. */
     public abstract Map<Sku, Integer> components();
 
