@@ -1418,6 +1418,30 @@ public abstract class InventoryStoreCompatibilityKit {
             assertThat(store.reservation(TENANT, r.id()).orElseThrow().openUnits())
                     .isEqualTo(4);
         }
+
+        @Test
+        @DisplayName("on hand and reserved both too low on a fully reserved cell are raised together by one"
+                + " REPAIR entry")
+        void repairDrift_onHandAndReservedTooLowOnSoldOutCell_raisesBoth() {
+            Assumptions.assumeTrue(corrupter().isPresent(), "the store offers no corrupter(); repair not tested");
+            receive(TENANT, WH1, SKU_A, 10);
+            reserve(TENANT, "order:o-1", line("l1", SKU_A, WH1, 10));
+            StockLevel truth = store.level(TENANT, SKU_A, WH1);
+            corrupter().get().accept(TENANT, new CellChange(SKU_A, WH1, -5, -5, 0, 0));
+
+            DriftReport repaired = inventory.repairDrift(TENANT, ACTOR);
+
+            assertThat(repaired.drifts())
+                    .containsExactlyInAnyOrder(
+                            new DriftReport.Drift(SKU_A, WH1, "onHand", 5, 10),
+                            new DriftReport.Drift(SKU_A, WH1, "reserved", 5, 10));
+            assertThat(repaired.repairs()).singleElement().satisfies(e -> {
+                assertThat(e.movement().onHand()).isEqualTo(5);
+                assertThat(e.movement().reserved()).isEqualTo(5);
+            });
+            assertThat(store.level(TENANT, SKU_A, WH1)).isEqualTo(truth);
+            assertThat(inventory.checkDrift(TENANT).isClean()).isTrue();
+        }
     }
 
     // ============================================================================================= helpers
