@@ -242,14 +242,23 @@ public final class InMemoryInventoryStore implements InventoryStore {
         List<Shortfall> shortfalls = new ArrayList<>();
         for (Map.Entry<CellKey, int[]> e : deltas.entrySet()) {
             int[] v = e.getValue();
-            int[] claim = {Math.min(v[0], 0), v[0] < 0 || v[1] > 0 ? v[1] : 0, Math.min(v[2], 0), Math.min(v[3], 0)};
+            int[] claim = claim(v);
             if (claim[0] == 0 && claim[1] == 0 && claim[2] == 0 && claim[3] == 0) {
                 continue;
             }
-            Cell cell = d.cell(e.getKey().sku(), e.getKey().location());
+            Cell cell = d.existing(e.getKey().sku(), e.getKey().location());
+            if (cell == null
+                    && !Counts.ZERO.plus(claim[0], claim[1], claim[2], claim[3]).valid()) {
+                // short on a cell that never existed: report it without creating the cell
+                shortfalls.add(shortfall(e.getKey().sku(), e.getKey().location(), Counts.ZERO, claim));
+                continue;
+            }
+            if (cell == null) {
+                cell = d.cell(e.getKey().sku(), e.getKey().location());
+            }
             Counts before = cell.tryApply(claim[0], claim[1], claim[2], claim[3]);
             if (before == null) {
-                shortfalls.add(shortfall(cell, claim));
+                shortfalls.add(shortfall(cell.sku, cell.location, cell.counts.get(), claim));
                 continue; // keep looking, so the refusal names every short cell
             }
             if (!shortfalls.isEmpty()) {
@@ -269,7 +278,8 @@ public final class InMemoryInventoryStore implements InventoryStore {
         // Phase 2: the parts that cannot fail (increases, fewer reserved).
         for (Map.Entry<CellKey, int[]> e : deltas.entrySet()) {
             int[] v = e.getValue();
-            int[] rest = {Math.max(v[0], 0), v[0] < 0 || v[1] > 0 ? 0 : v[1], Math.max(v[2], 0), Math.max(v[3], 0)};
+            int[] claim = claim(v);
+            int[] rest = {v[0] - claim[0], v[1] - claim[1], v[2] - claim[2], v[3] - claim[3]};
             if (rest[0] == 0 && rest[1] == 0 && rest[2] == 0 && rest[3] == 0) {
                 continue;
             }
@@ -289,16 +299,29 @@ public final class InMemoryInventoryStore implements InventoryStore {
         return new StockCommitResult.Applied(entries);
     }
 
-    private static Shortfall shortfall(Cell cell, int[] claim) {
-        Counts c = cell.counts.get();
+    /**
+     * The part of a cell's merged delta that can fail, claimed in phase 1: decreases, and more reserved.
+     * When the same commit also adds on-hand units to the cell, as many of them as the new reservation
+     * needs (at most the added reserved units) go with the claim, so that a commit receiving and reserving
+     * on one cell is checked against its own sum; the claim never makes units available (available changes
+     * by {@code onHand - reserved <= 0}), so undoing it cannot fail.
+     */
+    private static int[] claim(int[] v) {
+        boolean moreReserved = v[0] < 0 || v[1] > 0;
+        int reserved = moreReserved ? v[1] : 0;
+        int onHand = v[0] < 0 ? v[0] : reserved > 0 ? Math.min(v[0], reserved) : 0;
+        return new int[] {onHand, reserved, Math.min(v[2], 0), Math.min(v[3], 0)};
+    }
+
+    private static Shortfall shortfall(Sku sku, LocationId location, Counts c, int[] claim) {
         if (claim[2] < 0 && c.quarantined + claim[2] < 0) {
-            return new Shortfall(cell.sku, cell.location, "quarantined", -claim[2], c.quarantined);
+            return new Shortfall(sku, location, "quarantined", -claim[2], c.quarantined);
         }
         if (claim[3] < 0 && c.inTransit + claim[3] < 0) {
-            return new Shortfall(cell.sku, cell.location, "inTransit", -claim[3], c.inTransit);
+            return new Shortfall(sku, location, "inTransit", -claim[3], c.inTransit);
         }
         int needed = -claim[0] + Math.max(claim[1], 0);
-        return new Shortfall(cell.sku, cell.location, "available", needed, c.onHand - c.reserved);
+        return new Shortfall(sku, location, "available", needed, c.onHand - c.reserved);
     }
 
     private static void undo(List<Runnable> undo) {
