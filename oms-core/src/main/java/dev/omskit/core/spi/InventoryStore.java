@@ -1,7 +1,10 @@
 package dev.omskit.core.spi;
 
+import dev.omskit.core.inventory.Backorder;
 import dev.omskit.core.inventory.LedgerEntry;
 import dev.omskit.core.inventory.Location;
+import dev.omskit.core.inventory.PurchaseOrder;
+import dev.omskit.core.inventory.PurchaseOrderId;
 import dev.omskit.core.inventory.Reservation;
 import dev.omskit.core.inventory.ReservationId;
 import dev.omskit.core.inventory.StockLevel;
@@ -36,7 +39,7 @@ import java.util.Optional;
  *           claimed in one global order (SKU, then location) so that concurrent multi-cell commits cannot
  *           deadlock. While a commit is in flight a reader may see some of its cells changed and not
  *           others; a refused commit may briefly make units look taken, never available when they are not.
- *       <li><b>Records.</b> A reservation or transfer at version 1 must not exist yet; one at version
+ *       <li><b>Records.</b> A reservation, transfer, purchase order or backorder at version 1 must not exist yet; one at version
  *           {@code n > 1} must be stored at {@code n - 1}. Otherwise the commit throws {@link
  *           StaleRecordException} and applies nothing. Of two commits writing the same record version, at
  *           most one succeeds, so a reservation is never released or consumed twice.
@@ -100,6 +103,20 @@ public interface InventoryStore {
 
     /** Transfers of the tenant towards {@code location} that are still in transit. */
     List<Transfer> transfersInTransit(TenantId tenant, LocationId location);
+
+    Optional<PurchaseOrder> purchaseOrder(TenantId tenant, PurchaseOrderId id);
+
+    /** Purchase orders of the tenant not closed, cancelled or fully received, oldest first. */
+    List<PurchaseOrder> openPurchaseOrders(TenantId tenant);
+
+    /** The backorder with this id ({@code reference/lineRef}). */
+    Optional<Backorder> backorder(TenantId tenant, String id);
+
+    /** Open backorders of a SKU, oldest ({@link Backorder#since()}) first, at most {@code limit}. */
+    List<Backorder> openBackorders(TenantId tenant, Sku sku, int limit);
+
+    /** Backorders of a holder, open and closed. */
+    List<Backorder> backordersFor(TenantId tenant, String reference);
 
     /** Ledger entries of one cell after {@code afterSequence}, in sequence order, at most {@code limit}. */
     List<LedgerEntry> ledger(TenantId tenant, Sku sku, LocationId location, long afterSequence, int limit);
