@@ -70,9 +70,8 @@ class InventoryBadInputTest {
 
     private void assertRejected(ThrowingCallable call, String code) {
         InventoryFixture.Snapshot before = f.snapshot();
-        assertThatThrownBy(call)
-                .isInstanceOfSatisfying(StockRejectedException.class, e -> assertThat(e.code())
-                        .isEqualTo(code));
+        assertThatThrownBy(call).isInstanceOfSatisfying(StockRejectedException.class, e -> assertThat(e.code())
+                .isEqualTo(code));
         assertThat(f.snapshot()).isEqualTo(before);
     }
 
@@ -88,17 +87,17 @@ class InventoryBadInputTest {
         @Test
         void reserve_zeroQuantity_isNotPositive() {
             assertInvalid(
-                    () -> f.inventory.reserve(reservation("order:o-1", line("a", TEE, WH_HCM, 0))
-                            .build()),
+                    () -> f.inventory.reserve(
+                            reservation("order:o-1", line("a", TEE, WH_HCM, 0)).build()),
                     tuple("lines[0].quantity", "NOT_POSITIVE"));
         }
 
         @Test
         void reserve_negativeQuantity_isNotPositive() {
             assertInvalid(
-                    () -> f.inventory.reserve(reservation(
-                                    "order:o-1", line("a", TEE, WH_HCM, 1), line("b", MUG, WH_HCM, -2))
-                            .build()),
+                    () -> f.inventory.reserve(
+                            reservation("order:o-1", line("a", TEE, WH_HCM, 1), line("b", MUG, WH_HCM, -2))
+                                    .build()),
                     tuple("lines[1].quantity", "NOT_POSITIVE"));
         }
 
@@ -113,8 +112,8 @@ class InventoryBadInputTest {
         @Test
         void reserve_unknownLocation_isUnknownLocation() {
             assertInvalid(
-                    () -> f.inventory.reserve(reservation("order:o-1", line("a", TEE, NOWHERE, 1))
-                            .build()),
+                    () -> f.inventory.reserve(
+                            reservation("order:o-1", line("a", TEE, NOWHERE, 1)).build()),
                     tuple("lines[0].location", "UNKNOWN_LOCATION"));
         }
 
@@ -131,9 +130,9 @@ class InventoryBadInputTest {
         @Test
         void reserve_duplicateLineRef_isDuplicateRef() {
             assertInvalid(
-                    () -> f.inventory.reserve(reservation(
-                                    "order:o-1", line("a", TEE, WH_HCM, 1), line("a", MUG, WH_HCM, 1))
-                            .build()),
+                    () -> f.inventory.reserve(
+                            reservation("order:o-1", line("a", TEE, WH_HCM, 1), line("a", MUG, WH_HCM, 1))
+                                    .build()),
                     tuple("lines[1].ref", "DUPLICATE_REF"));
         }
 
@@ -218,24 +217,22 @@ class InventoryBadInputTest {
         @Test
         void receive_damagedUnitsWithoutReason_isMissingReason() {
             assertInvalid(
-                    () -> f.inventory.receive(receipt(ReceiptLine.inspected(TEE, 3, 2, null))
-                            .build()),
+                    () -> f.inventory.receive(
+                            receipt(ReceiptLine.inspected(TEE, 3, 2, null)).build()),
                     tuple("lines[0].damageReason", "MISSING"));
             assertInvalid(
-                    () -> f.inventory.receive(receipt(ReceiptLine.inspected(TEE, 3, 2, "  "))
-                            .build()),
+                    () -> f.inventory.receive(
+                            receipt(ReceiptLine.inspected(TEE, 3, 2, "  ")).build()),
                     tuple("lines[0].damageReason", "MISSING"));
         }
 
         @Test
         void receive_severalProblems_listsEveryOne() {
             assertInvalid(
-                    () -> f.inventory.receive(receipt(
-                                    ReceiptLine.good(UNKNOWN, 1),
-                                    ReceiptLine.good(TEE, 0),
-                                    ReceiptLine.good(TEE, 2))
-                            .location(NOWHERE)
-                            .build()),
+                    () -> f.inventory.receive(
+                            receipt(ReceiptLine.good(UNKNOWN, 1), ReceiptLine.good(TEE, 0), ReceiptLine.good(TEE, 2))
+                                    .location(NOWHERE)
+                                    .build()),
                     tuple("location", "UNKNOWN_LOCATION"),
                     tuple("lines[0].sku", "UNKNOWN_SKU"),
                     tuple("lines[1]", "NOT_POSITIVE"),
@@ -308,8 +305,7 @@ class InventoryBadInputTest {
 
         @Test
         void setSafetyStock_negative_isOutOfRange() {
-            assertInvalid(
-                    () -> f.inventory.setSafetyStock(TENANT, TEE, WH_HCM, -1), tuple("units", "OUT_OF_RANGE"));
+            assertInvalid(() -> f.inventory.setSafetyStock(TENANT, TEE, WH_HCM, -1), tuple("units", "OUT_OF_RANGE"));
         }
     }
 

@@ -83,10 +83,14 @@ final class InventoryFixture {
                 .idGenerator(SequentialIds.create())
                 .config(config)
                 .build();
-        inventory.saveLocation(location(WH_HCM, "Ho Chi Minh main warehouse", LocationKind.WAREHOUSE_MAIN, "Ho Chi Minh City", 10.85, 106.63));
-        inventory.saveLocation(location(WH_HN, "Ha Noi warehouse", LocationKind.WAREHOUSE_BRANCH, "Ha Noi", 21.03, 105.85));
-        inventory.saveLocation(location(WH_DN, "Da Nang warehouse", LocationKind.WAREHOUSE_SUB, "Da Nang", 16.05, 108.2));
-        inventory.saveLocation(location(STORE_Q1, "Store District 1", LocationKind.STORE, "Ho Chi Minh City", 10.77, 106.7));
+        inventory.saveLocation(location(
+                WH_HCM, "Ho Chi Minh main warehouse", LocationKind.WAREHOUSE_MAIN, "Ho Chi Minh City", 10.85, 106.63));
+        inventory.saveLocation(
+                location(WH_HN, "Ha Noi warehouse", LocationKind.WAREHOUSE_BRANCH, "Ha Noi", 21.03, 105.85));
+        inventory.saveLocation(
+                location(WH_DN, "Da Nang warehouse", LocationKind.WAREHOUSE_SUB, "Da Nang", 16.05, 108.2));
+        inventory.saveLocation(
+                location(STORE_Q1, "Store District 1", LocationKind.STORE, "Ho Chi Minh City", 10.77, 106.7));
         inventory.saveLocation(location(STORE_HN, "Store Hoan Kiem", LocationKind.STORE, "Ha Noi", 21.03, 105.85));
     }
 
@@ -192,7 +196,6 @@ final class InventoryFixture {
         for (LocationId l : LOCATIONS) {
             incoming.put(l, inventory.incoming(TENANT, l));
         }
-        return new Snapshot(
-                new ArrayList<>(levels), ledgers, reservations, store.openReservations(TENANT), incoming);
+        return new Snapshot(new ArrayList<>(levels), ledgers, reservations, store.openReservations(TENANT), incoming);
     }
 }
