@@ -332,6 +332,9 @@ public final class Inventory {
     /** Releases every open unit of a hold that has lapsed, marking it {@code EXPIRED}. */
     public Reservation expire(TenantId tenant, ReservationId id) {
         Reservation r = requireReservation(tenant, id);
+        if (r.status() == ReservationStatus.CONFIRMED) {
+            throw notOpen(r, "expired (only holds expire)");
+        }
         if (r.status() == ReservationStatus.HELD && !r.isExpiredAt(clock.instant())) {
             throw new StockRejectedException(
                     StockRejectedException.NOT_OPEN,
