@@ -7,20 +7,32 @@ import dev.omskit.core.error.NotFoundException;
 import dev.omskit.core.error.Violation;
 import dev.omskit.core.inventory.AdjustStock;
 import dev.omskit.core.inventory.Availability;
+import dev.omskit.core.inventory.Backorder;
+import dev.omskit.core.inventory.BackorderKind;
 import dev.omskit.core.inventory.ChannelStockPolicy;
 import dev.omskit.core.inventory.CountReport;
 import dev.omskit.core.inventory.CountStock;
+import dev.omskit.core.inventory.CreatePurchaseOrder;
 import dev.omskit.core.inventory.DriftReport;
+import dev.omskit.core.inventory.IncomingSupply;
 import dev.omskit.core.inventory.InventoryConfig;
+import dev.omskit.core.inventory.InventoryListener;
 import dev.omskit.core.inventory.LedgerEntry;
 import dev.omskit.core.inventory.Location;
 import dev.omskit.core.inventory.MoveQuarantine;
 import dev.omskit.core.inventory.Movement;
 import dev.omskit.core.inventory.MovementKind;
 import dev.omskit.core.inventory.Product;
+import dev.omskit.core.inventory.ProductFlag;
+import dev.omskit.core.inventory.PurchaseOrder;
+import dev.omskit.core.inventory.PurchaseOrderId;
+import dev.omskit.core.inventory.PurchaseOrderLifecycle;
+import dev.omskit.core.inventory.PurchaseOrderLine;
 import dev.omskit.core.inventory.ReceiptLine;
 import dev.omskit.core.inventory.ReceiveGoods;
+import dev.omskit.core.inventory.ReceivePurchaseOrder;
 import dev.omskit.core.inventory.ReceiveTransfer;
+import dev.omskit.core.inventory.Replenishment;
 import dev.omskit.core.inventory.Reservation;
 import dev.omskit.core.inventory.ReservationId;
 import dev.omskit.core.inventory.ReservationLine;
@@ -36,8 +48,11 @@ import dev.omskit.core.inventory.TransferId;
 import dev.omskit.core.inventory.TransferLine;
 import dev.omskit.core.inventory.TransferStatus;
 import dev.omskit.core.inventory.TransferStock;
+import dev.omskit.core.lifecycle.Transition;
+import dev.omskit.core.lifecycle.Trigger;
 import dev.omskit.core.model.Actor;
 import dev.omskit.core.model.ChannelId;
+import dev.omskit.core.model.IdempotencyKey;
 import dev.omskit.core.model.LocationId;
 import dev.omskit.core.model.Money;
 import dev.omskit.core.model.Sku;
@@ -55,6 +70,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -63,6 +79,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Inventory use cases: locations, reservations (all lines or none, never overselling, expiring holds,
@@ -80,6 +97,7 @@ import java.util.TreeMap;
  * store's atomic commits, never from locks in this class.
  */
 public final class Inventory {
+    private static final System.Logger LOG = System.getLogger(Inventory.class.getName());
     private static final int LEDGER_PAGE = 1024;
 
     private final InventoryStore store;
@@ -87,6 +105,7 @@ public final class Inventory {
     private final Clock clock;
     private final IdGenerator ids;
     private final InventoryConfig config;
+    private final List<InventoryListener> listeners = new CopyOnWriteArrayList<>();
 
     private Inventory(Builder b) {
         this.store = b.store;
@@ -94,6 +113,12 @@ public final class Inventory {
         this.clock = b.clock;
         this.ids = b.ids;
         this.config = b.config;
+        this.listeners.addAll(b.listeners);
+    }
+
+    /** Adds a listener told when units become available (used by an {@code Oms} to fill backorders). */
+    public void addListener(InventoryListener listener) {
+        listeners.add(Checks.notNull("listener", listener));
     }
 
     /** A builder; {@link Builder#store} and {@link Builder#catalog} are required. */
@@ -117,6 +142,11 @@ public final class Inventory {
     /** Every location of the tenant, by id. */
     public List<Location> locations(TenantId tenant) {
         return store.locations(Checks.notNull("tenant", tenant));
+    }
+
+    /** The product data of a SKU, if the catalogue has it. */
+    public Optional<Product> findProduct(TenantId tenant, Sku sku) {
+        return catalog.find(Checks.notNull("tenant", tenant), Checks.notNull("sku", sku));
     }
 
     /** The product data of a SKU, or {@link NotFoundException}. */
@@ -354,6 +384,9 @@ public final class Inventory {
                 }
                 throw notOpen(r, "released");
             }
+            if (ending == ReservationStatus.EXPIRED && !r.isExpiredAt(clock.instant())) {
+                return r; // confirmed or extended since it was found lapsed: the sweep leaves it alone
+            }
             Map<String, Integer> units = unitsFor(r, unitsByRef, "released");
             List<CellChange> cells = new ArrayList<>();
             for (ReservationLine line : r.lines()) {
@@ -365,6 +398,7 @@ public final class Inventory {
             Reservation next = r.after(units, false, ending, clock.instant());
             try {
                 store.commit(StockCommit.ofReservation(tenant, next, cells));
+                notifySupply(tenant, skusOf(cells));
                 return next;
             } catch (StaleRecordException e) {
                 // decide again on the fresh record
@@ -480,7 +514,7 @@ public final class Inventory {
         List<Reservation> expired = new ArrayList<>();
         for (Reservation r : expiredHolds(limit)) {
             Reservation after = releaseAs(r.tenant(), r.id(), Map.of(), ReservationStatus.EXPIRED);
-            if (after.status() == ReservationStatus.EXPIRED && after.version() > r.version()) {
+            if (!after.status().isOpen() && after.version() > r.version()) {
                 expired.add(after);
             }
         }
@@ -516,68 +550,95 @@ public final class Inventory {
         lineCount("lines", command.lines().size(), out);
         Set<Sku> seen = new HashSet<>();
         for (int i = 0; i < command.lines().size(); i++) {
-            ReceiptLine line = command.lines().get(i);
-            String field = "lines[" + i + "]";
-            knownSku(tenant, field + ".sku", line.sku(), out);
-            if (line.sku() != null && !seen.add(line.sku())) {
-                out.add(Violation.of(field + ".sku", "DUPLICATE_SKU", "SKU '" + line.sku() + "' is listed twice"));
-            }
-            if (line.good() < 0 || line.damaged() < 0 || line.good() + line.damaged() <= 0) {
-                out.add(Violation.of(
-                        field,
-                        "NOT_POSITIVE",
-                        "good and damaged units must not be negative and must add up to at least one; were "
-                                + line.good() + " and " + line.damaged()));
-            } else {
-                quantity(field + ".good", Math.max(1, line.good()), out);
-                quantity(field + ".damaged", Math.max(1, line.damaged()), out);
-            }
-            if (line.damaged() > 0
-                    && (line.damageReason() == null
-                            || line.damageReason().isEmpty()
-                            || line.damageReason().get().isBlank())) {
-                out.add(Violation.of(
-                        field + ".damageReason",
-                        "MISSING",
-                        "damaged units of '" + line.sku() + "' need a reason (kept for supplier claims)"));
-            }
+            receiptLine(tenant, "lines[" + i + "]", command.lines().get(i), seen, out);
         }
         throwIfAny(out);
-        Instant now = clock.instant();
         List<CellChange> cells = new ArrayList<>();
         List<Movement> movements = new ArrayList<>();
-        for (ReceiptLine line : command.lines()) {
-            cells.add(new CellChange(line.sku(), command.location(), line.good(), 0, line.damaged(), 0));
+        receiptMovements(
+                command.location(),
+                command.cause(),
+                command.lines(),
+                command.actor(),
+                clock.instant(),
+                cells,
+                movements);
+        List<LedgerEntry> entries = entriesOf(
+                store.commit(new StockCommit(tenant, cells, List.of(), List.of(), movements, command.idempotencyKey())),
+                "receipt");
+        notifySupply(tenant, skusOf(cells));
+        return entries;
+    }
+
+    private void receiptLine(TenantId tenant, String field, ReceiptLine line, Set<Sku> seen, List<Violation> out) {
+        if (line == null) {
+            out.add(Violation.of(field, "MISSING", "line must not be null"));
+            return;
+        }
+        knownSku(tenant, field + ".sku", line.sku(), out);
+        if (line.sku() != null && !seen.add(line.sku())) {
+            out.add(Violation.of(field + ".sku", "DUPLICATE_SKU", "SKU '" + line.sku() + "' is listed twice"));
+        }
+        if (line.good() < 0 || line.damaged() < 0 || line.good() + line.damaged() <= 0) {
+            out.add(Violation.of(
+                    field,
+                    "NOT_POSITIVE",
+                    "good and damaged units must not be negative and must add up to at least one; were " + line.good()
+                            + " and " + line.damaged()));
+        } else if ((long) line.good() + line.damaged() > config.maxUnitsPerLine()) {
+            out.add(Violation.of(
+                    field,
+                    "TOO_MANY_UNITS",
+                    "at most " + config.maxUnitsPerLine() + " units per line; was " + (line.good() + line.damaged())));
+        }
+        if (line.damaged() > 0
+                && (line.damageReason() == null
+                        || line.damageReason().isEmpty()
+                        || line.damageReason().get().isBlank())) {
+            out.add(Violation.of(
+                    field + ".damageReason",
+                    "MISSING",
+                    "damaged units of '" + line.sku() + "' need a reason (kept for supplier claims)"));
+        }
+    }
+
+    private static void receiptMovements(
+            LocationId location,
+            String cause,
+            List<ReceiptLine> lines,
+            Actor actor,
+            Instant now,
+            List<CellChange> cells,
+            List<Movement> movements) {
+        for (ReceiptLine line : lines) {
+            cells.add(new CellChange(line.sku(), location, line.good(), 0, line.damaged(), 0));
             if (line.good() > 0) {
                 movements.add(movement(
                         line.sku(),
-                        command.location(),
+                        location,
                         MovementKind.RECEIPT,
                         line.good(),
                         0,
                         0,
-                        command.cause(),
+                        cause,
                         Optional.empty(),
-                        command.actor(),
+                        actor,
                         now));
             }
             if (line.damaged() > 0) {
                 movements.add(movement(
                         line.sku(),
-                        command.location(),
+                        location,
                         MovementKind.RECEIPT_DAMAGED,
                         0,
                         line.damaged(),
                         0,
-                        command.cause(),
+                        cause,
                         line.damageReason(),
-                        command.actor(),
+                        actor,
                         now));
             }
         }
-        return entriesOf(
-                store.commit(new StockCommit(tenant, cells, List.of(), List.of(), movements, command.idempotencyKey())),
-                "receipt");
     }
 
     /** Corrects on-hand or quarantined units of one cell, with a reason. */
@@ -608,10 +669,14 @@ public final class Inventory {
                 command.actor(),
                 clock.instant());
         CellChange cell = new CellChange(command.sku(), command.location(), onHand ? d : 0, 0, onHand ? 0 : d, 0);
-        return entriesOf(
+        List<LedgerEntry> entries = entriesOf(
                 store.commit(new StockCommit(
                         tenant, List.of(cell), List.of(), List.of(), List.of(m), command.idempotencyKey())),
                 "adjustment of '" + command.sku() + "' at '" + command.location() + "' by " + d);
+        if (onHand && d > 0) {
+            notifySupply(tenant, Set.of(command.sku()));
+        }
+        return entries;
     }
 
     /** Moves units into or out of quarantine, or writes quarantined units off. */
@@ -661,10 +726,14 @@ public final class Inventory {
                 command.actor(),
                 clock.instant());
         CellChange cell = new CellChange(command.sku(), command.location(), onHand, 0, quarantined, 0);
-        return entriesOf(
+        List<LedgerEntry> entries = entriesOf(
                 store.commit(
                         new StockCommit(tenant, List.of(cell), List.of(), List.of(), List.of(m), Optional.empty())),
                 command.kind() + " of " + u + " '" + command.sku() + "' at '" + command.location() + "'");
+        if (onHand > 0) {
+            notifySupply(tenant, Set.of(command.sku()));
+        }
+        return entries;
     }
 
     /** Ships units from one location to another; they are in transit at the destination until received. */
@@ -844,6 +913,7 @@ public final class Inventory {
                         store.commit(
                                 new StockCommit(tenant, cells, List.of(), List.of(next), movements, Optional.empty())),
                         "receipt of transfer '" + t.id() + "'");
+                notifySupply(tenant, skusOf(cells));
                 return next;
             } catch (StaleRecordException e) {
                 // received concurrently: the next round reports it
@@ -928,9 +998,26 @@ public final class Inventory {
             StockCommitResult result = store.commit(
                     new StockCommit(tenant, cells, List.of(), List.of(), movements, command.idempotencyKey()));
             if (result instanceof StockCommitResult.Replayed replayed) {
-                return new CountReport(command.location(), lines, replayed.entries());
+                // the first count's lines: its variance per SKU is in its COUNT entries
+                Map<Sku, Integer> variances = new HashMap<>();
+                for (LedgerEntry e : replayed.entries()) {
+                    variances.merge(e.movement().sku(), e.movement().onHand(), Integer::sum);
+                }
+                List<CountReport.Line> first = new ArrayList<>();
+                for (CountReport.Line l : lines) {
+                    int variance = variances.getOrDefault(l.sku(), 0);
+                    first.add(new CountReport.Line(
+                            l.sku(),
+                            l.counted() - variance,
+                            l.counted(),
+                            products.get(l.sku()).costPrice().map(c -> c.times(variance))));
+                }
+                return new CountReport(command.location(), first, replayed.entries());
             }
             if (result instanceof StockCommitResult.Applied applied) {
+                if (lines.stream().anyMatch(l -> l.variance() > 0)) {
+                    notifySupply(tenant, command.counted().keySet());
+                }
                 return new CountReport(command.location(), lines, applied.entries());
             }
             // a concurrent reservation took units between the read and the commit: count again
@@ -1161,7 +1248,385 @@ public final class Inventory {
         }
     }
 
+    // ------------------------------------------------------------------------- purchase orders, supply
+
+    /** Creates a purchase order as a draft. */
+    public PurchaseOrder createPurchaseOrder(CreatePurchaseOrder command) {
+        Checks.notNull("command", command);
+        TenantId tenant = command.tenant();
+        List<Violation> out = new ArrayList<>();
+        Checks.idProblem("supplier", command.supplier())
+                .ifPresent(p -> out.add(Violation.of("supplier", "INVALID", p)));
+        knownLocation(tenant, "location", command.location(), out);
+        lineCount("lines", command.lines().size(), out);
+        command.lines().forEach((sku, units) -> {
+            knownSku(tenant, "lines[" + sku + "]", sku, out);
+            quantity("lines[" + sku + "]", units == null ? 0 : units, out);
+        });
+        throwIfAny(out);
+        Instant now = clock.instant();
+        List<PurchaseOrderLine> lines = new ArrayList<>();
+        new TreeMap<>(command.lines()).forEach((sku, units) -> lines.add(new PurchaseOrderLine(sku, units, 0)));
+        PurchaseOrder po = PurchaseOrder.builder()
+                .tenant(tenant)
+                .id(command.id().orElseGet(() -> PurchaseOrderId.of(ids.nextId(tenant, "po"))))
+                .supplier(command.supplier())
+                .location(command.location())
+                .lines(lines)
+                .status(PurchaseOrderLifecycle.DRAFT)
+                .expectedAt(command.expectedAt())
+                .createdBy(command.actor())
+                .createdAt(now)
+                .updatedAt(now)
+                .version(1)
+                .build();
+        try {
+            store.commit(purchaseOrderCommit(tenant, po, List.of(), List.of(), Optional.empty()));
+        } catch (StaleRecordException e) {
+            throw new ConflictException("purchase order '" + po.id() + "' exists already; use a new id");
+        }
+        return po;
+    }
+
+    /** Confirms a draft with the supplier: from now on it is expected supply. */
+    public PurchaseOrder confirmPurchaseOrder(TenantId tenant, PurchaseOrderId id) {
+        return movePurchaseOrder(tenant, id, PurchaseOrderLifecycle.CONFIRM);
+    }
+
+    /** Closes a received or partly received order (the rest will not come). */
+    public PurchaseOrder closePurchaseOrder(TenantId tenant, PurchaseOrderId id) {
+        return movePurchaseOrder(tenant, id, PurchaseOrderLifecycle.CLOSE);
+    }
+
+    /** Cancels a draft or a confirmed order nothing was received for. */
+    public PurchaseOrder cancelPurchaseOrder(TenantId tenant, PurchaseOrderId id) {
+        return movePurchaseOrder(tenant, id, PurchaseOrderLifecycle.CANCEL);
+    }
+
+    private PurchaseOrder movePurchaseOrder(TenantId tenant, PurchaseOrderId id, Trigger trigger) {
+        for (int attempt = 1; attempt <= config.maxCommitAttempts(); attempt++) {
+            PurchaseOrder po = requirePurchaseOrder(tenant, id);
+            Optional<Transition<PurchaseOrder>> t = PurchaseOrderLifecycle.get().transition(po.status(), trigger);
+            if (t.isEmpty()) {
+                throw new StockRejectedException(
+                        StockRejectedException.ILLEGAL_TRANSITION,
+                        "purchase order '" + id + "' cannot apply " + trigger + " in status " + po.status());
+            }
+            PurchaseOrder next = PurchaseOrder.builder()
+                    .from(po)
+                    .status(t.get().to())
+                    .updatedAt(clock.instant())
+                    .version(po.version() + 1)
+                    .build();
+            try {
+                store.commit(purchaseOrderCommit(tenant, next, List.of(), List.of(), Optional.empty()));
+                return next;
+            } catch (StaleRecordException e) {
+                // changed meanwhile: decide again
+            }
+        }
+        throw gaveUp("purchase order '" + id + "'");
+    }
+
+    /**
+     * Receives goods against a confirmed purchase order at its location: good units on hand, damaged units
+     * in quarantine with the reason, both counted as received. A receipt for an order that is not open
+     * (draft, received, closed, cancelled), for a SKU not on it, or for more than is outstanding is refused
+     * and changes nothing. With an idempotency key a receipt posted twice counts once.
+     */
+    public PurchaseOrder receivePurchaseOrder(ReceivePurchaseOrder command) {
+        Checks.notNull("command", command);
+        TenantId tenant = command.tenant();
+        for (int attempt = 1; attempt <= config.maxCommitAttempts(); attempt++) {
+            PurchaseOrder po = requirePurchaseOrder(tenant, command.purchaseOrder());
+            if (!PurchaseOrderLifecycle.receivable(po.status())) {
+                throw new StockRejectedException(
+                        PurchaseOrderLifecycle.DRAFT.equals(po.status())
+                                ? StockRejectedException.NOT_CONFIRMED
+                                : StockRejectedException.PURCHASE_ORDER_CLOSED,
+                        "purchase order '" + po.id() + "' is " + po.status() + "; goods can be received only"
+                                + " against a CONFIRMED or PARTIALLY_RECEIVED order");
+            }
+            List<Violation> out = new ArrayList<>();
+            lineCount("lines", command.lines().size(), out);
+            Set<Sku> seen = new HashSet<>();
+            int outstandingAfter = po.outstanding();
+            Map<Sku, Integer> receivedBySku = new HashMap<>();
+            for (int i = 0; i < command.lines().size(); i++) {
+                ReceiptLine line = command.lines().get(i);
+                String field = "lines[" + i + "]";
+                receiptLine(tenant, field, line, seen, out);
+                Optional<PurchaseOrderLine> pol = line.sku() == null ? Optional.empty() : po.line(line.sku());
+                if (line.sku() != null && pol.isEmpty()) {
+                    out.add(Violation.of(
+                            field + ".sku",
+                            "NOT_ON_PURCHASE_ORDER",
+                            "purchase order '" + po.id() + "' has no line for '" + line.sku() + "'"));
+                } else if (pol.isPresent()
+                        && line.good() + line.damaged() > pol.get().outstanding()) {
+                    out.add(Violation.of(
+                            field,
+                            "OVER_RECEIPT",
+                            (line.good() + line.damaged()) + " unit(s) of '" + line.sku() + "' received; "
+                                    + pol.get().outstanding() + " outstanding on purchase order '" + po.id() + "'"));
+                } else if (pol.isPresent()) {
+                    receivedBySku.put(line.sku(), line.good() + line.damaged());
+                    outstandingAfter -= line.good() + line.damaged();
+                }
+            }
+            throwIfAny(out);
+            Instant now = clock.instant();
+            String cause = "po:" + po.id();
+            List<CellChange> cells = new ArrayList<>();
+            List<Movement> movements = new ArrayList<>();
+            receiptMovements(po.location(), cause, command.lines(), command.actor(), now, cells, movements);
+            List<PurchaseOrderLine> lines = new ArrayList<>();
+            for (PurchaseOrderLine l : po.lines()) {
+                lines.add(new PurchaseOrderLine(
+                        l.sku(), l.ordered(), l.received() + receivedBySku.getOrDefault(l.sku(), 0)));
+            }
+            Trigger trigger =
+                    outstandingAfter == 0 ? PurchaseOrderLifecycle.RECEIVE_REST : PurchaseOrderLifecycle.RECEIVE_PART;
+            PurchaseOrder next = PurchaseOrder.builder()
+                    .from(po)
+                    .lines(lines)
+                    .status(PurchaseOrderLifecycle.get()
+                            .require(po.status(), trigger)
+                            .to())
+                    .updatedAt(now)
+                    .version(po.version() + 1)
+                    .build();
+            try {
+                StockCommitResult result =
+                        store.commit(purchaseOrderCommit(tenant, next, cells, movements, command.idempotencyKey()));
+                if (result instanceof StockCommitResult.Replayed) {
+                    return requirePurchaseOrder(tenant, po.id());
+                }
+                entriesOf(result, "receipt against purchase order '" + po.id() + "'");
+                notifySupply(tenant, skusOf(cells));
+                return next;
+            } catch (StaleRecordException e) {
+                // received concurrently: decide again on the fresh order
+            }
+        }
+        throw gaveUp("receiving purchase order '" + command.purchaseOrder() + "'");
+    }
+
+    private static StockCommit purchaseOrderCommit(
+            TenantId tenant,
+            PurchaseOrder po,
+            List<CellChange> cells,
+            List<Movement> movements,
+            Optional<IdempotencyKey> key) {
+        return new StockCommit(tenant, cells, List.of(), List.of(), movements, List.of(po), List.of(), key);
+    }
+
+    private PurchaseOrder requirePurchaseOrder(TenantId tenant, PurchaseOrderId id) {
+        Checks.notNull("tenant", tenant);
+        Checks.notNull("purchase order id", id);
+        return store.purchaseOrder(tenant, id)
+                .orElseThrow(() ->
+                        new NotFoundException("purchase order '" + id + "' not found in tenant '" + tenant + "'"));
+    }
+
+    public Optional<PurchaseOrder> purchaseOrder(TenantId tenant, PurchaseOrderId id) {
+        return store.purchaseOrder(Checks.notNull("tenant", tenant), Checks.notNull("purchase order id", id));
+    }
+
+    /** Drafts and open purchase orders, oldest first. */
+    public List<PurchaseOrder> openPurchaseOrders(TenantId tenant) {
+        return store.openPurchaseOrders(Checks.notNull("tenant", tenant));
+    }
+
+    /**
+     * Supply of a SKU expected at any location: outstanding units of confirmed purchase orders and transfers
+     * in transit, earliest expected first (undated last).
+     */
+    public List<IncomingSupply> incomingSupply(TenantId tenant, Sku sku) {
+        Checks.notNull("tenant", tenant);
+        Checks.notNull("sku", sku);
+        List<IncomingSupply> out = new ArrayList<>();
+        for (PurchaseOrder po : store.openPurchaseOrders(tenant)) {
+            if (PurchaseOrderLifecycle.receivable(po.status())) {
+                po.line(sku)
+                        .filter(l -> l.outstanding() > 0)
+                        .ifPresent(l -> out.add(
+                                new IncomingSupply(po.location(), l.outstanding(), po.expectedAt(), "po:" + po.id())));
+            }
+        }
+        for (Location l : store.locations(tenant)) {
+            for (Transfer t : store.transfersInTransit(tenant, l.id())) {
+                t.line(sku)
+                        .ifPresent(line -> out.add(new IncomingSupply(
+                                t.destination(), line.shipped(), t.expectedAt(), "transfer:" + t.id())));
+            }
+        }
+        out.sort(Comparator.comparing((IncomingSupply i) -> i.expectedAt().orElse(Instant.MAX))
+                .thenComparing(IncomingSupply::source));
+        return out;
+    }
+
+    /**
+     * Suggested purchase orders, one per supplier, to be received at {@code location}: every SKU with a
+     * {@link Replenishment} whose available units (all active locations) plus expected supply minus open
+     * backorders fall to its reorder point or below gets {@code reorderPoint - projected + reorderQuantity}
+     * units. Returns commands to review and pass to {@link #createPurchaseOrder}; nothing is stored.
+     */
+    public List<CreatePurchaseOrder> suggestPurchaseOrders(TenantId tenant, LocationId location, Actor actor) {
+        List<Violation> out = new ArrayList<>();
+        knownLocation(Checks.notNull("tenant", tenant), "location", location, out);
+        Checks.notNull("actor", actor);
+        throwIfAny(out);
+        Set<Location> active = new HashSet<>();
+        for (Location l : store.locations(tenant)) {
+            if (l.active()) {
+                active.add(l);
+            }
+        }
+        Set<Sku> skus = new java.util.TreeSet<>();
+        for (StockLevel level : store.allLevels(tenant)) {
+            skus.add(level.sku());
+        }
+        for (PurchaseOrder po : store.openPurchaseOrders(tenant)) {
+            po.lines().forEach(l -> skus.add(l.sku()));
+        }
+        Map<String, Map<Sku, Integer>> bySupplier = new TreeMap<>();
+        Map<String, Integer> leadDays = new HashMap<>();
+        for (Sku sku : skus) {
+            Optional<Product> product = catalog.find(tenant, sku);
+            if (product.isEmpty() || product.get().replenishment().isEmpty()) {
+                continue;
+            }
+            Replenishment rule = product.get().replenishment().get();
+            long projected = 0;
+            for (StockLevel level : store.levels(tenant, sku)) {
+                if (active.stream().anyMatch(l -> l.id().equals(level.location()))) {
+                    projected += level.available();
+                }
+            }
+            for (IncomingSupply supply : incomingSupply(tenant, sku)) {
+                projected += supply.units();
+            }
+            for (Backorder b : store.openBackorders(tenant, sku, Integer.MAX_VALUE)) {
+                projected -= b.units();
+            }
+            if (projected <= rule.reorderPoint()) {
+                long units = rule.reorderPoint() - projected + rule.reorderQuantity();
+                bySupplier
+                        .computeIfAbsent(rule.supplier(), k -> new TreeMap<>())
+                        .put(sku, (int) Math.min(units, config.maxUnitsPerLine()));
+                leadDays.merge(rule.supplier(), rule.leadTimeDays(), Math::max);
+            }
+        }
+        List<CreatePurchaseOrder> suggestions = new ArrayList<>();
+        Instant now = clock.instant();
+        bySupplier.forEach((supplier, lines) -> suggestions.add(CreatePurchaseOrder.builder()
+                .tenant(tenant)
+                .supplier(supplier)
+                .location(location)
+                .lines(lines)
+                .expectedAt(now.plus(Duration.ofDays(leadDays.get(supplier))))
+                .actor(actor)
+                .build()));
+        return suggestions;
+    }
+
+    // ------------------------------------------------------------------------------------- backorders
+
+    /**
+     * Sets the units a holder's line waits for (creating the backorder, changing it, or closing it with 0).
+     * Its place in the queue ({@link Backorder#since()}) stays the time it was first created.
+     */
+    public Backorder recordBackorder(
+            TenantId tenant, String reference, String lineRef, Sku sku, int units, BackorderKind kind) {
+        List<Violation> out = new ArrayList<>();
+        Checks.idProblem("reference", reference).ifPresent(p -> out.add(Violation.of("reference", "INVALID", p)));
+        Checks.idProblem("line ref", lineRef).ifPresent(p -> out.add(Violation.of("lineRef", "INVALID", p)));
+        knownSku(Checks.notNull("tenant", tenant), "sku", sku, out);
+        Checks.notNull("kind", kind);
+        if (units < 0 || units > config.maxUnitsPerLine()) {
+            out.add(Violation.of(
+                    "units",
+                    "OUT_OF_RANGE",
+                    "backordered units must be 0 to " + config.maxUnitsPerLine() + "; was " + units));
+        }
+        throwIfAny(out);
+        String id = reference + "/" + lineRef;
+        for (int attempt = 1; attempt <= config.maxCommitAttempts(); attempt++) {
+            Instant now = clock.instant();
+            Optional<Backorder> current = store.backorder(tenant, id);
+            if (current.isPresent() && current.get().units() == units) {
+                return current.get();
+            }
+            Backorder next = current.map(b -> b.withUnits(units, now))
+                    .orElseGet(() -> new Backorder(tenant, reference, lineRef, sku, units, kind, now, now, 1));
+            try {
+                store.commit(StockCommit.ofBackorders(tenant, List.of(next)));
+                return next;
+            } catch (StaleRecordException e) {
+                // changed meanwhile: decide again
+            }
+        }
+        throw gaveUp("backorder '" + id + "'");
+    }
+
+    /** Open backorders of a SKU, oldest first. */
+    public List<Backorder> openBackorders(TenantId tenant, Sku sku, int limit) {
+        if (limit <= 0) {
+            throw InvalidArgumentException.of("limit", "NOT_POSITIVE", "limit must be positive; was " + limit);
+        }
+        return store.openBackorders(Checks.notNull("tenant", tenant), Checks.notNull("sku", sku), limit);
+    }
+
+    /** The backorders of a holder (say {@code order:o-42}), open and closed. */
+    public List<Backorder> backordersFor(TenantId tenant, String reference) {
+        return store.backordersFor(Checks.notNull("tenant", tenant), Checks.id("reference", reference));
+    }
+
+    /**
+     * How many more units of a {@link ProductFlag#PREORDERABLE} SKU may be preordered now: the smaller of its
+     * {@link Product#preorderCap()} and its expected supply, minus the open preorders; 0 for other SKUs.
+     */
+    public int preorderAllowance(TenantId tenant, Sku sku) {
+        Product p = product(tenant, sku);
+        if (!p.has(ProductFlag.PREORDERABLE)) {
+            return 0;
+        }
+        long incoming = incomingSupply(tenant, sku).stream()
+                .mapToLong(IncomingSupply::units)
+                .sum();
+        long cap = p.preorderCap().isPresent() ? Math.min(p.preorderCap().getAsInt(), incoming) : incoming;
+        long open = store.openBackorders(tenant, sku, Integer.MAX_VALUE).stream()
+                .filter(b -> b.kind() == BackorderKind.PREORDER)
+                .mapToLong(Backorder::units)
+                .sum();
+        return (int) Math.max(0, cap - open);
+    }
+
     // ---------------------------------------------------------------------------------------- helpers
+
+    private void notifySupply(TenantId tenant, Set<Sku> skus) {
+        if (skus.isEmpty()) {
+            return;
+        }
+        for (InventoryListener listener : listeners) {
+            try {
+                listener.onSupply(tenant, skus);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "inventory listener failed on supply of " + skus, e);
+            }
+        }
+    }
+
+    private static Set<Sku> skusOf(List<CellChange> cells) {
+        Set<Sku> out = new java.util.TreeSet<>();
+        for (CellChange c : cells) {
+            if (c.onHand() > 0 || c.reserved() < 0) {
+                out.add(c.sku());
+            }
+        }
+        return out;
+    }
 
     private static Movement movement(
             Sku sku,
@@ -1277,8 +1742,15 @@ public final class Inventory {
         private Clock clock = Clock.systemUTC();
         private IdGenerator ids = IdGenerator.uuids();
         private InventoryConfig config = InventoryConfig.defaults();
+        private final List<InventoryListener> listeners = new ArrayList<>();
 
         private Builder() {}
+
+        /** A listener told when units become available. */
+        public Builder listener(InventoryListener listener) {
+            listeners.add(Checks.notNull("listener", listener));
+            return this;
+        }
 
         /** Where stock lives (required). */
         public Builder store(InventoryStore store) {

@@ -22,19 +22,25 @@ import dev.omskit.core.internal.Decision;
 import dev.omskit.core.internal.OmsMetrics;
 import dev.omskit.core.internal.OrderDecider;
 import dev.omskit.core.internal.OutboxRelay;
+import dev.omskit.core.inventory.Backorder;
+import dev.omskit.core.inventory.LocationCapability;
 import dev.omskit.core.inventory.Reservation;
+import dev.omskit.core.lifecycle.State;
 import dev.omskit.core.model.Actor;
 import dev.omskit.core.model.ActorKind;
 import dev.omskit.core.model.ChannelId;
 import dev.omskit.core.model.CustomerId;
 import dev.omskit.core.model.LineId;
 import dev.omskit.core.model.OrderId;
+import dev.omskit.core.model.Sku;
 import dev.omskit.core.model.TenantId;
 import dev.omskit.core.order.Order;
 import dev.omskit.core.order.OrderLifecycle;
 import dev.omskit.core.order.OrderLine;
 import dev.omskit.core.order.OrderRejectedException;
+import dev.omskit.core.order.OrderStages;
 import dev.omskit.core.order.OrderTriggers;
+import dev.omskit.core.order.Rejection;
 import dev.omskit.core.spi.DuplicateChannelOrderException;
 import dev.omskit.core.spi.DuplicateIdempotencyKeyException;
 import dev.omskit.core.spi.IdGenerator;
@@ -42,6 +48,7 @@ import dev.omskit.core.spi.IdempotencyRecord;
 import dev.omskit.core.spi.OmsStorage;
 import dev.omskit.core.spi.OrderCommit;
 import dev.omskit.core.spi.OrderQuery;
+import dev.omskit.core.spi.SourcingPlan;
 import dev.omskit.core.spi.SourcingStrategy;
 import dev.omskit.core.spi.VersionConflictException;
 import dev.omskit.core.support.Checks;
@@ -50,9 +57,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -96,6 +106,9 @@ public final class Oms {
         this.relay = new OutboxRelay(storage.events(), b.listeners);
         this.metrics = OmsMetrics.of(b.registry);
         this.stock = b.inventory == null ? null : new OrderStock(b.inventory, b.sourcing, config);
+        if (stock != null) {
+            b.inventory.addListener(this::fillBackorders);
+        }
     }
 
     /** A builder; {@link Builder#storage(OmsStorage)} is required. */
@@ -204,6 +217,149 @@ public final class Oms {
     }
 
     /**
+     * Allocates what stock there is and backorders the rest: every unit of the order waiting for
+     * allocation is sourced; lines that are short wait as backorders (or preorders, within the SKU's
+     * preorder cap and expected supply) when their SKU allows it, and receipts fill them oldest first. If
+     * any short line may not wait, nothing changes and the command is refused with {@code
+     * NOT_BACKORDERABLE} naming the lines. Without an inventory it is a plain {@code ALLOCATE}.
+     */
+    public Order allocate(TenantId tenant, OrderId orderId, Actor actor) {
+        Checks.notNull("actor", actor);
+        Order order = get(tenant, orderId);
+        checkAccess(actor, order, "AllocateOrder");
+        TransitionOrder all = TransitionOrder.builder()
+                .tenant(tenant)
+                .orderId(orderId)
+                .actor(actor)
+                .trigger(OrderTriggers.ALLOCATE)
+                .build();
+        if (stock == null) {
+            return transition(all);
+        }
+        OrderLifecycle lifecycle = decider(tenant).lifecycle();
+        Set<State> waiting = new HashSet<>();
+        lifecycle.stages().transitionsOn(OrderTriggers.ALLOCATE).forEach(t -> waiting.add(t.from()));
+        Map<LineId, Integer> demand = new LinkedHashMap<>();
+        for (OrderLine line : order.lines()) {
+            int units = 0;
+            for (State s : waiting) {
+                units += line.quantity(s);
+            }
+            if (units > 0) {
+                demand.put(line.id(), units);
+            }
+        }
+        if (demand.isEmpty()) {
+            return transition(all);
+        }
+        SourcingPlan plan = stock.plan(order, demand);
+        if (plan.isMet()) {
+            return transition(all);
+        }
+        List<String> refusals = new ArrayList<>();
+        for (OrderLine line : order.lines()) {
+            int missing = plan.shortUnits().getOrDefault(line.id(), 0);
+            if (missing > 0) {
+                stock.cannotWait(order, line, missing).ifPresent(refusals::add);
+            }
+        }
+        if (!refusals.isEmpty()) {
+            metrics.command("AllocateOrder", "rejected");
+            throw new OrderRejectedException(Rejection.of(
+                    "NOT_BACKORDERABLE",
+                    "Order '" + orderId + "' cannot be allocated in full and may not wait: "
+                            + String.join("; ", refusals)));
+        }
+        Map<LineId, Integer> available = new LinkedHashMap<>();
+        demand.forEach((line, units) -> {
+            int have = units - plan.shortUnits().getOrDefault(line, 0);
+            if (have > 0) {
+                available.put(line, have);
+            }
+        });
+        Order current = order;
+        if (!available.isEmpty()) {
+            current = transition(
+                    TransitionOrder.builder().from(all).lines(available).build());
+        }
+        Map<LineId, Integer> toBackorder = new LinkedHashMap<>();
+        for (OrderLine line : current.lines()) {
+            int units = Math.min(plan.shortUnits().getOrDefault(line.id(), 0), line.quantity(lifecycle.initialStage()));
+            if (units > 0) {
+                toBackorder.put(line.id(), units);
+            }
+        }
+        if (!toBackorder.isEmpty()) {
+            current = transition(TransitionOrder.builder()
+                    .from(all)
+                    .trigger(OrderTriggers.BACKORDER)
+                    .lines(toBackorder)
+                    .reason("short of stock; waiting for supply")
+                    .build());
+        }
+        return current;
+    }
+
+    private final ThreadLocal<Boolean> filling = ThreadLocal.withInitial(() -> false);
+
+    /** Fills open backorders of {@code skus} oldest first while stock lasts (called on every supply). */
+    private void fillBackorders(TenantId tenant, Set<Sku> skus) {
+        if (filling.get()) {
+            return;
+        }
+        filling.set(true);
+        try {
+            Inventory inventory = stock.inventory();
+            for (Sku sku : skus) {
+                for (Backorder b : inventory.openBackorders(tenant, sku, 1_000)) {
+                    int free = 0;
+                    for (var level : inventory.levels(tenant, sku)) {
+                        Optional<dev.omskit.core.inventory.Location> l = inventory.location(tenant, level.location());
+                        if (l.isPresent() && l.get().active() && l.get().can(LocationCapability.SHIPS)) {
+                            free += level.available();
+                        }
+                    }
+                    if (free <= 0) {
+                        break;
+                    }
+                    Optional<OrderId> orderId = OrderStock.orderOf(b.reference());
+                    Optional<Order> order =
+                            orderId.flatMap(id -> storage.orders().find(tenant, id));
+                    if (order.isEmpty()) {
+                        inventory.recordBackorder(tenant, b.reference(), b.lineRef(), b.sku(), 0, b.kind());
+                        continue;
+                    }
+                    LineId line = LineId.of(b.lineRef());
+                    int units = Math.min(
+                            Math.min(b.units(), free),
+                            order.get()
+                                    .line(line)
+                                    .map(l -> l.quantity(OrderStages.BACKORDERED))
+                                    .orElse(0));
+                    if (units <= 0) {
+                        stock.reconcile(order.get(), decider(tenant).lifecycle(), Actor.system("backorder-fill"));
+                        continue;
+                    }
+                    try {
+                        transition(TransitionOrder.builder()
+                                .tenant(tenant)
+                                .orderId(order.get().id())
+                                .actor(Actor.system("backorder-fill"))
+                                .trigger(OrderTriggers.ALLOCATE)
+                                .putLines(line, units)
+                                .reason("backorder filled from new stock")
+                                .build());
+                    } catch (OrderRejectedException | ConflictException e) {
+                        LOG.log(System.Logger.Level.INFO, "backorder " + b.id() + " not filled now: " + e.getMessage());
+                    }
+                }
+            }
+        } finally {
+            filling.set(false);
+        }
+    }
+
+    /**
      * Brings the order's stock reservations in step with its units (confirm, consume shipped units, release
      * units that no longer hold stock). Every command does this after its commit; call it to repair an
      * order after a crash between a commit and that step. Idempotent; without an inventory it does nothing.
@@ -265,9 +421,13 @@ public final class Oms {
                     }
                 }
             }
-            Reservation after = inventory.expire(hold.tenant(), hold.id());
-            if (!after.status().isOpen()) {
-                expired++;
+            try {
+                Reservation after = inventory.expire(hold.tenant(), hold.id());
+                if (!after.status().isOpen()) {
+                    expired++;
+                }
+            } catch (dev.omskit.core.inventory.StockRejectedException e) {
+                // confirmed or extended meanwhile: it is no longer a lapsed hold
             }
         }
         return expired;

@@ -3,7 +3,11 @@ package dev.omskit.core;
 import dev.omskit.core.error.OmsException;
 import dev.omskit.core.event.OrderEvent;
 import dev.omskit.core.internal.Decision;
+import dev.omskit.core.inventory.Backorder;
+import dev.omskit.core.inventory.BackorderKind;
 import dev.omskit.core.inventory.Location;
+import dev.omskit.core.inventory.Product;
+import dev.omskit.core.inventory.ProductFlag;
 import dev.omskit.core.inventory.Reservation;
 import dev.omskit.core.inventory.ReservationLine;
 import dev.omskit.core.inventory.ReservationStatus;
@@ -142,6 +146,9 @@ final class OrderStock {
             }
         }
         SourcingPlan plan = sourcing.plan(before, demand, levels, locations);
+        if (plan.isMet() && plan.lines().isEmpty()) {
+            return Optional.empty();
+        }
         if (!plan.isMet()) {
             throw insufficient(before, String.join("; ", plan.unmet()));
         }
@@ -187,6 +194,7 @@ final class OrderStock {
      * what shipped, releases what no longer holds stock. Idempotent.
      */
     void reconcile(Order order, OrderLifecycle lifecycle, Actor actor) {
+        syncBackorders(order);
         List<Reservation> all = inventory.reservationsFor(order.tenant(), reference(order.id()));
         if (all.isEmpty()) {
             return;
@@ -256,6 +264,85 @@ final class OrderStock {
                 }
             }
         }
+    }
+
+    /** Keeps one backorder record per order line equal to the line's BACKORDERED units. */
+    private void syncBackorders(Order order) {
+        Map<String, Backorder> existing = new LinkedHashMap<>();
+        for (Backorder b : inventory.backordersFor(order.tenant(), reference(order.id()))) {
+            existing.put(b.lineRef(), b);
+        }
+        for (OrderLine line : order.lines()) {
+            int units = line.quantity(OrderStages.BACKORDERED);
+            Backorder b = existing.remove(line.id().value());
+            if (units > 0 || (b != null && b.isOpen())) {
+                inventory.recordBackorder(
+                        order.tenant(),
+                        reference(order.id()),
+                        line.id().value(),
+                        line.sku(),
+                        units,
+                        kindOf(order, line));
+            }
+        }
+        for (Backorder gone : existing.values()) {
+            if (gone.isOpen()) {
+                inventory.recordBackorder(order.tenant(), gone.reference(), gone.lineRef(), gone.sku(), 0, gone.kind());
+            }
+        }
+    }
+
+    private BackorderKind kindOf(Order order, OrderLine line) {
+        Optional<Product> p = inventory.findProduct(order.tenant(), line.sku());
+        return p.isPresent()
+                        && !p.get().has(ProductFlag.BACKORDERABLE)
+                        && p.get().has(ProductFlag.PREORDERABLE)
+                ? BackorderKind.PREORDER
+                : BackorderKind.BACKORDER;
+    }
+
+    /**
+     * The sourcing plan for these units, for {@link Oms#allocate}: what can be reserved now and what is
+     * short per line.
+     */
+    SourcingPlan plan(Order order, Map<LineId, Integer> demand) {
+        Set<Sku> skus = new LinkedHashSet<>();
+        for (OrderLine line : order.lines()) {
+            if (demand.containsKey(line.id())) {
+                skus.add(line.sku());
+            }
+        }
+        Map<Sku, List<StockLevel>> levels = new LinkedHashMap<>();
+        for (Sku sku : skus) {
+            levels.put(sku, inventory.levels(order.tenant(), sku));
+        }
+        List<Location> locations = new ArrayList<>();
+        for (Location l : inventory.locations(order.tenant())) {
+            if (l.active()) {
+                locations.add(l);
+            }
+        }
+        return sourcing.plan(order, demand, levels, locations);
+    }
+
+    /** Why a short line may not wait for stock, or empty when it may (backorderable, or within preorders). */
+    Optional<String> cannotWait(Order order, OrderLine line, int shortUnits) {
+        Optional<Product> p = inventory.findProduct(order.tenant(), line.sku());
+        if (p.isEmpty()) {
+            return Optional.of("line '" + line.id() + "': SKU '" + line.sku() + "' is not in the catalogue");
+        }
+        if (p.get().has(ProductFlag.BACKORDERABLE)) {
+            return Optional.empty();
+        }
+        if (p.get().has(ProductFlag.PREORDERABLE)) {
+            int allowance = inventory.preorderAllowance(order.tenant(), line.sku());
+            return shortUnits <= allowance
+                    ? Optional.empty()
+                    : Optional.of("line '" + line.id() + "': " + shortUnits + " unit(s) of '" + line.sku()
+                            + "' short and only " + allowance + " more may be preordered against expected supply");
+        }
+        return Optional.of("line '" + line.id() + "': " + shortUnits + " unit(s) of '" + line.sku()
+                + "' short and the SKU may not be backordered");
     }
 
     private static Map<String, Integer> take(Reservation r, String prefix, int wanted) {

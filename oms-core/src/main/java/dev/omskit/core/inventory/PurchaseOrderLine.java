@@ -13,8 +13,8 @@ import dev.omskit.core.model.Sku;
 public record PurchaseOrderLine(Sku sku, int ordered, int received) {
     public PurchaseOrderLine {
         if (ordered <= 0 || received < 0 || received > ordered) {
-            throw new InvalidArgumentException(
-                    "purchase order line " + sku + ": ordered " + ordered + ", received " + received + " do not add up");
+            throw new InvalidArgumentException("purchase order line " + sku + ": ordered " + ordered + ", received "
+                    + received + " do not add up");
         }
     }
 

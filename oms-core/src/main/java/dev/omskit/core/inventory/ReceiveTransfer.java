@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Receive a transfer at its destination. {@link #received()} empty receives everything shipped; otherwise
- * the units per SKU that arrived in good condition, {@link #damaged()} the ones that arrived damaged, and
- * the rest is written off as lost in transit.
+ * Receive a transfer at its destination. With {@link #received()} and {@link #damaged()} both empty everything
+ * shipped arrived in good condition; otherwise {@link #received()} names the good units per SKU, {@link
+ * #damaged()} the damaged ones, and every unit named in neither is written off as lost in transit.
  */
 @Value.Immutable
 @OmsStyle

@@ -15,6 +15,9 @@ public class StockRejectedException extends OmsException {
     public static final String NOT_OPEN = "NOT_OPEN";
     public static final String ALREADY_RECEIVED = "ALREADY_RECEIVED";
     public static final String BELOW_RESERVED = "BELOW_RESERVED";
+    public static final String ILLEGAL_TRANSITION = "ILLEGAL_TRANSITION";
+    public static final String NOT_CONFIRMED = "NOT_CONFIRMED";
+    public static final String PURCHASE_ORDER_CLOSED = "PURCHASE_ORDER_CLOSED";
 
     private final String code;
     private final transient List<Shortfall> shortfalls;

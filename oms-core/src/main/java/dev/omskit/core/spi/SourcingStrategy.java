@@ -42,7 +42,7 @@ public interface SourcingStrategy {
     /**
      * The default: one shipping location that has every line in full, the one with the best priority (then
      * id); failing that each line from the best-priority locations in turn, split only where one location
-     * is short.
+     * is short, with what is still short reported per line.
      */
     static SourcingStrategy preferSingleLocation() {
         return (order, demand, availability, locations) -> {
@@ -84,6 +84,7 @@ public interface SourcingStrategy {
             }
             List<StockLine> plan = new ArrayList<>();
             List<String> unmet = new ArrayList<>();
+            Map<LineId, Integer> shortUnits = new HashMap<>();
             for (OrderLine line : lines) {
                 int remaining = demand.get(line.id());
                 Map<LocationId, Integer> byLocation = free.getOrDefault(line.sku(), new HashMap<>());
@@ -99,11 +100,12 @@ public interface SourcingStrategy {
                     }
                 }
                 if (remaining > 0) {
+                    shortUnits.put(line.id(), remaining);
                     unmet.add("line '" + line.id() + "' (" + line.sku() + ") is short by " + remaining + " of "
                             + demand.get(line.id()) + " unit(s) across " + ships.size() + " shipping location(s)");
                 }
             }
-            return unmet.isEmpty() ? SourcingPlan.of(plan) : SourcingPlan.unmet(unmet);
+            return new SourcingPlan(plan, unmet, shortUnits);
         };
     }
 }

@@ -1,8 +1,12 @@
 package dev.omskit.testkit.store;
 
+import dev.omskit.core.inventory.Backorder;
 import dev.omskit.core.inventory.LedgerEntry;
 import dev.omskit.core.inventory.Location;
 import dev.omskit.core.inventory.Movement;
+import dev.omskit.core.inventory.PurchaseOrder;
+import dev.omskit.core.inventory.PurchaseOrderId;
+import dev.omskit.core.inventory.PurchaseOrderLifecycle;
 import dev.omskit.core.inventory.Reservation;
 import dev.omskit.core.inventory.ReservationId;
 import dev.omskit.core.inventory.ReservationStatus;
@@ -143,6 +147,8 @@ public final class InMemoryInventoryStore implements InventoryStore {
         final Map<ReservationId, Reservation> reservations = new ConcurrentHashMap<>();
         final Map<String, List<ReservationId>> byReference = new ConcurrentHashMap<>();
         final Map<TransferId, Transfer> transfers = new ConcurrentHashMap<>();
+        final Map<PurchaseOrderId, PurchaseOrder> purchaseOrders = new ConcurrentHashMap<>();
+        final Map<String, Backorder> backorders = new ConcurrentHashMap<>();
         final Map<IdempotencyKey, CompletableFuture<List<LedgerEntry>>> keys = new ConcurrentHashMap<>();
 
         Cell cell(Sku sku, LocationId location) {
@@ -221,6 +227,19 @@ public final class InMemoryInventoryStore implements InventoryStore {
             }
             for (Transfer t : commit.transfers()) {
                 writeTransfer(d, t, undoRecords);
+            }
+            for (PurchaseOrder po : commit.purchaseOrders()) {
+                write(
+                        d.purchaseOrders,
+                        po.id(),
+                        po,
+                        po.version(),
+                        PurchaseOrder::version,
+                        "purchase order",
+                        undoRecords);
+            }
+            for (Backorder b : commit.backorders()) {
+                write(d.backorders, b.id(), b, b.version(), Backorder::version, "backorder", undoRecords);
             }
         } catch (StaleRecordException e) {
             undo(undoRecords);
@@ -396,6 +415,32 @@ public final class InMemoryInventoryStore implements InventoryStore {
         undo.add(() -> d.transfers.replace(t.id(), t, current));
     }
 
+    private static <K, V> void write(
+            Map<K, V> map,
+            K id,
+            V record,
+            long version,
+            java.util.function.ToLongFunction<V> versionOf,
+            String what,
+            List<Runnable> undo) {
+        long expected = version - 1;
+        if (expected == 0) {
+            V existing = map.putIfAbsent(id, record);
+            if (existing != null) {
+                throw new StaleRecordException(what + " '" + id + "'", 0, versionOf.applyAsLong(existing));
+            }
+            undo.add(() -> map.remove(id, record));
+            return;
+        }
+        V current = map.get(id);
+        if (current == null || versionOf.applyAsLong(current) != expected || !map.replace(id, current, record)) {
+            V now = map.get(id);
+            throw new StaleRecordException(
+                    what + " '" + id + "'", expected, now == null ? 0 : versionOf.applyAsLong(now));
+        }
+        undo.add(() -> map.replace(id, record, current));
+    }
+
     private static List<ReservationId> append(List<ReservationId> a, List<ReservationId> b) {
         List<ReservationId> out = new ArrayList<>(a.size() + b.size());
         out.addAll(a);
@@ -532,6 +577,53 @@ public final class InMemoryInventoryStore implements InventoryStore {
                 }
             }
         }
+        return out;
+    }
+
+    @Override
+    public Optional<PurchaseOrder> purchaseOrder(TenantId tenant, PurchaseOrderId id) {
+        return Optional.ofNullable(data(tenant).purchaseOrders.get(id));
+    }
+
+    @Override
+    public List<PurchaseOrder> openPurchaseOrders(TenantId tenant) {
+        List<PurchaseOrder> out = new ArrayList<>();
+        for (PurchaseOrder po : data(tenant).purchaseOrders.values()) {
+            if (po.status().equals(PurchaseOrderLifecycle.DRAFT) || PurchaseOrderLifecycle.receivable(po.status())) {
+                out.add(po);
+            }
+        }
+        out.sort(Comparator.comparing(PurchaseOrder::createdAt)
+                .thenComparing(po -> po.id().value()));
+        return out;
+    }
+
+    @Override
+    public Optional<Backorder> backorder(TenantId tenant, String id) {
+        return Optional.ofNullable(data(tenant).backorders.get(id));
+    }
+
+    @Override
+    public List<Backorder> openBackorders(TenantId tenant, Sku sku, int limit) {
+        List<Backorder> out = new ArrayList<>();
+        for (Backorder b : data(tenant).backorders.values()) {
+            if (b.isOpen() && b.sku().equals(sku)) {
+                out.add(b);
+            }
+        }
+        out.sort(Comparator.comparing(Backorder::since).thenComparing(Backorder::id));
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    @Override
+    public List<Backorder> backordersFor(TenantId tenant, String reference) {
+        List<Backorder> out = new ArrayList<>();
+        for (Backorder b : data(tenant).backorders.values()) {
+            if (b.reference().equals(reference)) {
+                out.add(b);
+            }
+        }
+        out.sort(Comparator.comparing(Backorder::since).thenComparing(Backorder::id));
         return out;
     }
 
