@@ -6,17 +6,24 @@ import dev.omskit.core.command.CaptureOrder;
 import dev.omskit.core.command.LineInput;
 import dev.omskit.core.command.TransitionOrder;
 import dev.omskit.core.inventory.Availability;
+import dev.omskit.core.inventory.Backorder;
 import dev.omskit.core.inventory.ChannelStockPolicy;
 import dev.omskit.core.inventory.CountReport;
 import dev.omskit.core.inventory.CountStock;
+import dev.omskit.core.inventory.CreatePurchaseOrder;
+import dev.omskit.core.inventory.IncomingSupply;
 import dev.omskit.core.inventory.InventoryConfig;
 import dev.omskit.core.inventory.Location;
 import dev.omskit.core.inventory.LocationCapability;
 import dev.omskit.core.inventory.LocationKind;
 import dev.omskit.core.inventory.Product;
+import dev.omskit.core.inventory.ProductFlag;
+import dev.omskit.core.inventory.PurchaseOrder;
 import dev.omskit.core.inventory.ReceiptLine;
 import dev.omskit.core.inventory.ReceiveGoods;
+import dev.omskit.core.inventory.ReceivePurchaseOrder;
 import dev.omskit.core.inventory.ReceiveTransfer;
+import dev.omskit.core.inventory.Replenishment;
 import dev.omskit.core.inventory.StockLevel;
 import dev.omskit.core.inventory.Transfer;
 import dev.omskit.core.inventory.TransferStock;
@@ -55,13 +62,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The inventory part of the trading day: stock across three warehouses and two stores, receipts with
  * inspection, available-to-sell per channel, a flash sale on one hot SKU from many threads that ends in an
- * exact sell-out, a transfer, and the variance report of a stock count.
+ * exact sell-out, a transfer, the variance report of a stock count, and backorders filled when the
+ * suggested purchase order is received.
  */
 final class InventoryDemo {
     static final TenantId SNEAKERS = TradingDayDemo.SNEAKERS;
     static final Sku RUNNER = Sku.of("SNK-RUN-41");
     static final Sku FLASH = Sku.of("SNK-FLASH-11");
     static final Sku SOCKS = Sku.of("SOCK-3P");
+    static final Sku LIMITED = Sku.of("SNK-LTD-42");
     static final LocationId HCM = LocationId.of("WH-HCM");
     static final LocationId HAN = LocationId.of("WH-HAN");
     static final LocationId DAD = LocationId.of("WH-DAD");
@@ -78,7 +87,15 @@ final class InventoryDemo {
     private final Oms oms;
 
     /** What the inventory part produced (for the demo's test). */
-    record Result(int flashUnitsSold, int flashOrders, int flashRefused, int oversold, int shrinkage, boolean clean) {}
+    record Result(
+            int flashUnitsSold,
+            int flashOrders,
+            int flashRefused,
+            int oversold,
+            int shrinkage,
+            int backorderedBefore,
+            int backorderedAfter,
+            boolean clean) {}
 
     InventoryDemo(PrintStream out, ManualClock clock) {
         this.out = out;
@@ -86,7 +103,12 @@ final class InventoryDemo {
         InMemoryProductCatalog catalog = InMemoryProductCatalog.create()
                 .put(product(RUNNER, "Runner 41", 650_000))
                 .put(product(FLASH, "Flash sale sneaker 11.11", 400_000))
-                .put(product(SOCKS, "Socks, 3 pairs", 30_000));
+                .put(product(SOCKS, "Socks, 3 pairs", 30_000))
+                .put(Product.builder()
+                        .from(product(LIMITED, "Limited edition 42", 900_000))
+                        .addFlags(ProductFlag.BACKORDERABLE)
+                        .replenishment(new Replenishment("SUP-BITIS", 5, 20, 3))
+                        .build());
         this.inventory = Inventory.builder()
                 .store(InMemoryInventoryStore.create())
                 .catalog(catalog)
@@ -209,9 +231,80 @@ final class InventoryDemo {
                 .actor(Actor.agent("ops-lan"))
                 .build());
         out.print(count.toText());
+        section("12. A backorder filled when the purchase order arrives");
+        receive(HCM, "po:PO-1090", ReceiptLine.good(LIMITED, 3));
+        List<Order> waiting = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Order o = oms.capture(limitedOrder(i)).order();
+            o = oms.allocate(SNEAKERS, o.id(), Actor.system("sourcing"));
+            waiting.add(o);
+            say(
+                    "%s: %d allocated, %d backordered (%s)",
+                    o.id(), o.quantity(OrderStages.ALLOCATED), o.quantity(OrderStages.BACKORDERED), o.status());
+        }
+        int backorderedBefore = backordered();
+        say("open backorders of %s: %d unit(s)", LIMITED, backorderedBefore);
+        for (CreatePurchaseOrder suggestion :
+                inventory.suggestPurchaseOrders(SNEAKERS, HCM, Actor.system("replenishment"))) {
+            say(
+                    "suggested purchase order to %s: %s, expected %s",
+                    suggestion.supplier(),
+                    suggestion.lines(),
+                    suggestion.expectedAt().orElseThrow());
+            PurchaseOrder po = inventory.createPurchaseOrder(suggestion);
+            po = inventory.confirmPurchaseOrder(SNEAKERS, po.id());
+            say(
+                    "%s %s for %d unit(s); incoming %s: %s",
+                    po.id(),
+                    po.status(),
+                    po.outstanding(),
+                    LIMITED,
+                    inventory.incomingSupply(SNEAKERS, LIMITED).stream()
+                            .mapToInt(IncomingSupply::units)
+                            .sum());
+            clock.advance(Duration.ofDays(3));
+            po = inventory.receivePurchaseOrder(ReceivePurchaseOrder.builder()
+                    .tenant(SNEAKERS)
+                    .purchaseOrder(po.id())
+                    .addLines(ReceiptLine.inspected(LIMITED, po.outstanding() - 1, 1, "sole glued badly"))
+                    .actor(Actor.agent("receiving"))
+                    .build());
+            say("%s received: %s", po.id(), po.status());
+        }
+        for (Order o : waiting) {
+            Order now = oms.get(SNEAKERS, o.id());
+            say(
+                    "%s now: %d allocated, %d backordered (%s)",
+                    now.id(), now.quantity(OrderStages.ALLOCATED), now.quantity(OrderStages.BACKORDERED), now.status());
+        }
+        int backorderedAfter = backordered();
+        say("open backorders of %s: %d unit(s)", LIMITED, backorderedAfter);
+
         boolean clean = inventory.checkDrift(SNEAKERS).isClean();
         say("counters agree with the ledger and the reservations: %s", clean ? "yes" : "NO (wrong!)");
-        return new Result(units.get(), orders.get(), refused.get(), oversold, count.shrinkageUnits(), clean);
+        return new Result(
+                units.get(),
+                orders.get(),
+                refused.get(),
+                oversold,
+                count.shrinkageUnits(),
+                backorderedBefore,
+                backorderedAfter,
+                clean);
+    }
+
+    private int backordered() {
+        return inventory.openBackorders(SNEAKERS, LIMITED, 100).stream()
+                .mapToInt(Backorder::units)
+                .sum();
+    }
+
+    private CaptureOrder limitedOrder(int n) {
+        return CaptureOrder.builder()
+                .from(flashOrder(100_000 + n, 1))
+                .channelOrderId("LTD-" + n)
+                .lines(List.of(LineInput.of(LIMITED.value(), 2, Money.of("1900000", "VND"))))
+                .build();
     }
 
     private void flashSale(AtomicInteger orders, AtomicInteger refused, AtomicInteger units) {

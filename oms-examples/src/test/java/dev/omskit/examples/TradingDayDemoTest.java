@@ -37,11 +37,15 @@ class TradingDayDemoTest {
         assertThat(summary.stock().flashRefused()).isPositive();
         assertThat(summary.stock().shrinkage()).isEqualTo(3);
         assertThat(summary.stock().clean()).isTrue();
+        assertThat(summary.stock().backorderedBefore()).isEqualTo(3);
+        assertThat(summary.stock().backorderedAfter()).isZero();
         assertThat(out)
                 .contains("9. Stock across three warehouses and two stores")
                 .contains("available to sell SNK-RUN-41 on shopee-vn")
                 .contains("oversold 0")
                 .contains("Stock count at WH-HAN")
+                .contains("suggested purchase order to SUP-BITIS")
+                .contains("1 allocated, 1 backordered (PARTIALLY_ALLOCATED)")
                 .contains("counters agree with the ledger and the reservations: yes");
         assertThat(summary.files()).hasSize(6).allSatisfy(f -> assertThat(f).exists());
         assertThat(Files.readString(dir.resolve("order-lifecycle.mmd")))
