@@ -58,6 +58,7 @@ import dev.omskit.core.model.Money;
 import dev.omskit.core.model.Sku;
 import dev.omskit.core.model.TenantId;
 import dev.omskit.core.spi.CellChange;
+import dev.omskit.core.spi.ExternalStockSource;
 import dev.omskit.core.spi.IdGenerator;
 import dev.omskit.core.spi.InventoryStore;
 import dev.omskit.core.spi.ProductCatalog;
@@ -106,6 +107,7 @@ public final class Inventory {
     private final IdGenerator ids;
     private final InventoryConfig config;
     private final List<InventoryListener> listeners = new CopyOnWriteArrayList<>();
+    private final ExternalStockSource external;
 
     private Inventory(Builder b) {
         this.store = b.store;
@@ -114,6 +116,20 @@ public final class Inventory {
         this.ids = b.ids;
         this.config = b.config;
         this.listeners.addAll(b.listeners);
+        this.external = b.external;
+    }
+
+    /** Whether an external system owns the stock of record (see {@link Builder#stockOfRecordElsewhere}). */
+    public boolean stockOfRecordElsewhere() {
+        return external != null;
+    }
+
+    private void requireLocalStock(String what) {
+        if (external != null) {
+            throw new StockRejectedException(
+                    StockRejectedException.STOCK_OF_RECORD_ELSEWHERE,
+                    what + " is not recorded here: an external system owns the stock of record; post it there");
+        }
     }
 
     /** Adds a listener told when units become available (used by an {@code Oms} to fill backorders). */
@@ -189,8 +205,10 @@ public final class Inventory {
                 .version(1)
                 .build();
         List<CellChange> cells = new ArrayList<>(lines.size());
-        for (ReservationLine line : lines) {
-            cells.add(CellChange.reserve(line.sku(), line.location(), line.quantity()));
+        if (external == null) {
+            for (ReservationLine line : lines) {
+                cells.add(CellChange.reserve(line.sku(), line.location(), line.quantity()));
+            }
         }
         StockCommitResult result;
         try {
@@ -391,7 +409,7 @@ public final class Inventory {
             List<CellChange> cells = new ArrayList<>();
             for (ReservationLine line : r.lines()) {
                 int u = units.getOrDefault(line.ref(), 0);
-                if (u > 0) {
+                if (u > 0 && external == null) {
                     cells.add(new CellChange(line.sku(), line.location(), 0, -u, 0, 0));
                 }
             }
@@ -427,7 +445,7 @@ public final class Inventory {
             List<Movement> movements = new ArrayList<>();
             for (ReservationLine line : r.lines()) {
                 int u = units.getOrDefault(line.ref(), 0);
-                if (u > 0) {
+                if (u > 0 && external == null) {
                     cells.add(new CellChange(line.sku(), line.location(), -u, -u, 0, 0));
                     movements.add(new Movement(
                             line.sku(),
@@ -543,6 +561,7 @@ public final class Inventory {
      */
     public List<LedgerEntry> receive(ReceiveGoods command) {
         Checks.notNull("command", command);
+        requireLocalStock("A goods receipt");
         TenantId tenant = command.tenant();
         List<Violation> out = new ArrayList<>();
         knownLocation(tenant, "location", command.location(), out);
@@ -644,6 +663,7 @@ public final class Inventory {
     /** Corrects on-hand or quarantined units of one cell, with a reason. */
     public List<LedgerEntry> adjust(AdjustStock command) {
         Checks.notNull("command", command);
+        requireLocalStock("An adjustment");
         TenantId tenant = command.tenant();
         List<Violation> out = new ArrayList<>();
         knownSku(tenant, "sku", command.sku(), out);
@@ -682,6 +702,7 @@ public final class Inventory {
     /** Moves units into or out of quarantine, or writes quarantined units off. */
     public List<LedgerEntry> moveQuarantine(MoveQuarantine command) {
         Checks.notNull("command", command);
+        requireLocalStock("A quarantine move");
         TenantId tenant = command.tenant();
         List<Violation> out = new ArrayList<>();
         knownSku(tenant, "sku", command.sku(), out);
@@ -739,6 +760,7 @@ public final class Inventory {
     /** Ships units from one location to another; they are in transit at the destination until received. */
     public Transfer transfer(TransferStock command) {
         Checks.notNull("command", command);
+        requireLocalStock("A transfer");
         TenantId tenant = command.tenant();
         List<Violation> out = new ArrayList<>();
         knownLocation(tenant, "from", command.from(), out);
@@ -815,6 +837,7 @@ public final class Inventory {
     /** Receives a transfer at its destination; what did not arrive is written off as lost in transit. */
     public Transfer receiveTransfer(ReceiveTransfer command) {
         Checks.notNull("command", command);
+        requireLocalStock("A transfer receipt");
         TenantId tenant = command.tenant();
         for (int attempt = 1; attempt <= config.maxCommitAttempts(); attempt++) {
             Transfer t = store.transfer(tenant, command.transfer())
@@ -940,6 +963,7 @@ public final class Inventory {
      */
     public CountReport count(CountStock command) {
         Checks.notNull("command", command);
+        requireLocalStock("A stock count");
         TenantId tenant = command.tenant();
         List<Violation> out = new ArrayList<>();
         knownLocation(tenant, "location", command.location(), out);
@@ -1029,12 +1053,20 @@ public final class Inventory {
 
     /** The counters of one cell. */
     public StockLevel level(TenantId tenant, Sku sku, LocationId location) {
+        if (external != null) {
+            int units = external.available(Checks.notNull("tenant", tenant), Checks.notNull("sku", sku))
+                    .getOrDefault(Checks.notNull("location", location), 0);
+            return new StockLevel(sku, location, Math.max(0, units), 0, 0, 0, 0);
+        }
         return store.level(
                 Checks.notNull("tenant", tenant), Checks.notNull("sku", sku), Checks.notNull("location", location));
     }
 
     /** The SKU at every location that has or had it. */
     public List<StockLevel> levels(TenantId tenant, Sku sku) {
+        if (external != null) {
+            return externalLevels(Checks.notNull("tenant", tenant), Checks.notNull("sku", sku));
+        }
         return store.levels(Checks.notNull("tenant", tenant), Checks.notNull("sku", sku));
     }
 
@@ -1086,7 +1118,15 @@ public final class Inventory {
                 toRead.add(sku);
             }
         }
-        Map<Sku, List<StockLevel>> levels = store.levels(tenant, toRead);
+        Map<Sku, List<StockLevel>> levels;
+        if (external != null) {
+            levels = new LinkedHashMap<>();
+            for (Sku sku : toRead) {
+                levels.put(sku, externalLevels(tenant, sku));
+            }
+        } else {
+            levels = store.levels(tenant, toRead);
+        }
         Map<Sku, Availability> out = new LinkedHashMap<>();
         for (Map.Entry<Sku, Product> e : products.entrySet()) {
             Product p = e.getValue();
@@ -1154,6 +1194,9 @@ public final class Inventory {
      * the tenant is quiet; under traffic it may report changes in flight.
      */
     public DriftReport checkDrift(TenantId tenant) {
+        if (external != null) {
+            return new DriftReport(List.of(), List.of());
+        }
         return new DriftReport(drifts(Checks.notNull("tenant", tenant)), List.of());
     }
 
@@ -1336,6 +1379,7 @@ public final class Inventory {
      */
     public PurchaseOrder receivePurchaseOrder(ReceivePurchaseOrder command) {
         Checks.notNull("command", command);
+        requireLocalStock("A purchase order receipt");
         TenantId tenant = command.tenant();
         for (int attempt = 1; attempt <= config.maxCommitAttempts(); attempt++) {
             PurchaseOrder po = requirePurchaseOrder(tenant, command.purchaseOrder());
@@ -1605,6 +1649,16 @@ public final class Inventory {
 
     // ---------------------------------------------------------------------------------------- helpers
 
+    private List<StockLevel> externalLevels(TenantId tenant, Sku sku) {
+        List<StockLevel> out = new ArrayList<>();
+        new TreeMap<>(external.available(tenant, sku)).forEach((location, units) -> {
+            if (units != null && units > 0) {
+                out.add(new StockLevel(sku, location, units, 0, 0, 0, 0));
+            }
+        });
+        return out;
+    }
+
     private void notifySupply(TenantId tenant, Set<Sku> skus) {
         if (skus.isEmpty()) {
             return;
@@ -1743,8 +1797,20 @@ public final class Inventory {
         private IdGenerator ids = IdGenerator.uuids();
         private InventoryConfig config = InventoryConfig.defaults();
         private final List<InventoryListener> listeners = new ArrayList<>();
+        private ExternalStockSource external;
 
         private Builder() {}
+
+        /**
+         * An external ERP or WMS owns the stock of record: availability comes from {@code source}, local
+         * reservations are recorded for the audit trail but take no units (the external system is the one
+         * that must not oversell), and local movements (receipts, adjustments, transfers, counts) are refused
+         * with {@code STOCK_OF_RECORD_ELSEWHERE}.
+         */
+        public Builder stockOfRecordElsewhere(ExternalStockSource source) {
+            this.external = Checks.notNull("source", source);
+            return this;
+        }
 
         /** A listener told when units become available. */
         public Builder listener(InventoryListener listener) {

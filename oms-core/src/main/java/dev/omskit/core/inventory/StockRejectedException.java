@@ -18,6 +18,7 @@ public class StockRejectedException extends OmsException {
     public static final String ILLEGAL_TRANSITION = "ILLEGAL_TRANSITION";
     public static final String NOT_CONFIRMED = "NOT_CONFIRMED";
     public static final String PURCHASE_ORDER_CLOSED = "PURCHASE_ORDER_CLOSED";
+    public static final String STOCK_OF_RECORD_ELSEWHERE = "STOCK_OF_RECORD_ELSEWHERE";
 
     private final String code;
     private final transient List<Shortfall> shortfalls;
