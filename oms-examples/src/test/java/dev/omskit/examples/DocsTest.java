@@ -19,6 +19,13 @@ class DocsTest {
     }
 
     @Test
+    void inventoryGuide_showsTheExportedPurchaseOrderLifecycle() throws Exception {
+        String mermaid = dev.omskit.core.inventory.PurchaseOrderLifecycle.get().toMermaid();
+        String body = mermaid.substring(mermaid.indexOf("stateDiagram-v2"));
+        assertThat(Files.readString(ROOT.resolve("docs/guides/inventory.md"))).contains("```mermaid\n" + body);
+    }
+
+    @Test
     void readme_quickStartIsTheCompiledExample() throws Exception {
         String source = Files.readString(Path.of("src/main/java/dev/omskit/examples/QuickStart.java"));
         String snippet = source.substring(
