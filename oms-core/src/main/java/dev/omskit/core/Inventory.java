@@ -338,6 +338,91 @@ public final class Inventory {
         throw gaveUp("confirming reservation '" + id + "'");
     }
 
+    /**
+     * Moves every open unit of reservation {@code from} into reservation {@code into} (created under {@code
+     * reference} if it does not exist, reopened if it had ended), in one commit that changes no counter:
+     * the units stay reserved, now held by {@code into}; {@code from} ends as {@code RELEASED}. With {@code
+     * confirm}, {@code into} becomes a confirmed allocation; otherwise it is a hold lasting as long as the
+     * later of the two. Unlike {@link #confirm}, a lapsed hold that the sweep has not released yet may still
+     * be merged: that is how an order whose commit was cut short by a crash keeps its stock. One record per
+     * holder means every change of the holder's stock is one version-checked write on that record.
+     */
+    public Reservation merge(
+            TenantId tenant, ReservationId from, ReservationId into, String reference, boolean confirm) {
+        Checks.id("reference", reference);
+        if (from.equals(into)) {
+            throw InvalidArgumentException.of(
+                    "into", "SAME_RESERVATION", "cannot merge reservation '" + from + "' into itself");
+        }
+        for (int attempt = 1; attempt <= config.maxCommitAttempts(); attempt++) {
+            Reservation source = requireReservation(tenant, from);
+            if (!source.status().isOpen()) {
+                throw notOpen(source, "merged into '" + into + "'");
+            }
+            Optional<Reservation> target = store.reservation(tenant, into);
+            Instant now = clock.instant();
+            Map<String, ReservationLine> lines = new LinkedHashMap<>();
+            target.ifPresent(t -> t.lines().forEach(l -> lines.put(l.ref(), l)));
+            Map<String, Integer> moved = new LinkedHashMap<>();
+            for (ReservationLine l : source.lines()) {
+                if (l.open() == 0) {
+                    continue;
+                }
+                moved.put(l.ref(), l.open());
+                ReservationLine had = lines.get(l.ref());
+                lines.put(
+                        l.ref(),
+                        had == null
+                                ? ReservationLine.of(l.ref(), l.sku(), l.location(), l.open())
+                                : new ReservationLine(
+                                        had.ref(),
+                                        had.sku(),
+                                        had.location(),
+                                        had.quantity() + l.open(),
+                                        had.consumed(),
+                                        had.released()));
+            }
+            boolean targetHolds = target.isPresent() && target.get().status().isOpen();
+            ReservationStatus status;
+            Optional<Instant> expiresAt;
+            if (confirm || (targetHolds && target.get().status() == ReservationStatus.CONFIRMED)) {
+                status = ReservationStatus.CONFIRMED;
+                expiresAt = Optional.empty();
+            } else {
+                status = ReservationStatus.HELD;
+                Instant later = source.expiresAt().orElse(now);
+                if (targetHolds
+                        && target.get().expiresAt().isPresent()
+                        && target.get().expiresAt().get().isAfter(later)) {
+                    later = target.get().expiresAt().get();
+                }
+                expiresAt = Optional.of(later);
+            }
+            Reservation merged = Reservation.builder()
+                    .tenant(tenant)
+                    .id(into)
+                    .reference(reference)
+                    .channel(target.isPresent() ? target.get().channel() : source.channel())
+                    .lines(new ArrayList<>(lines.values()))
+                    .status(status)
+                    .expiresAt(expiresAt)
+                    .createdBy(target.isPresent() ? target.get().createdBy() : source.createdBy())
+                    .createdAt(target.isPresent() ? target.get().createdAt() : source.createdAt())
+                    .updatedAt(now)
+                    .version(target.map(t -> t.version() + 1).orElse(1L))
+                    .build();
+            Reservation emptied = source.after(moved, false, ReservationStatus.RELEASED, now);
+            try {
+                store.commit(new StockCommit(
+                        tenant, List.of(), List.of(emptied, merged), List.of(), List.of(), Optional.empty()));
+                return merged;
+            } catch (StaleRecordException e) {
+                // one of them changed meanwhile: decide again
+            }
+        }
+        throw gaveUp("merging reservation '" + from + "' into '" + into + "'");
+    }
+
     /** Moves the expiry of a hold to {@code holdFor} from now. */
     public Reservation extend(TenantId tenant, ReservationId id, Duration holdFor) {
         Checks.notNull("holdFor", holdFor);
@@ -374,7 +459,7 @@ public final class Inventory {
      * everything of a reservation that holds nothing any more returns it unchanged.
      */
     public Reservation release(TenantId tenant, ReservationId id, Map<String, Integer> unitsByRef) {
-        return releaseAs(tenant, id, unitsByRef, ReservationStatus.RELEASED);
+        return releaseAs(tenant, id, unitsByRef, ReservationStatus.RELEASED, -1);
     }
 
     /** Releases every open unit of a hold that has lapsed, marking it {@code EXPIRED}. */
@@ -388,14 +473,30 @@ public final class Inventory {
                     StockRejectedException.NOT_OPEN,
                     "reservation '" + id + "' is held until " + r.expiresAt().get() + "; it has not expired");
         }
-        return releaseAs(tenant, id, Map.of(), ReservationStatus.EXPIRED);
+        return releaseAs(tenant, id, Map.of(), ReservationStatus.EXPIRED, -1);
+    }
+
+    /**
+     * {@link #release} only if the reservation is still at {@code expectedVersion}, else {@link
+     * StaleRecordException}: for callers that decided what to release from what they read.
+     */
+    Reservation releaseAtVersion(
+            TenantId tenant, ReservationId id, Map<String, Integer> unitsByRef, long expectedVersion) {
+        return releaseAs(tenant, id, unitsByRef, ReservationStatus.RELEASED, expectedVersion);
     }
 
     private Reservation releaseAs(
-            TenantId tenant, ReservationId id, Map<String, Integer> unitsByRef, ReservationStatus ending) {
+            TenantId tenant,
+            ReservationId id,
+            Map<String, Integer> unitsByRef,
+            ReservationStatus ending,
+            long expectedVersion) {
         Checks.notNull("unitsByRef", unitsByRef);
         for (int attempt = 1; attempt <= config.maxCommitAttempts(); attempt++) {
             Reservation r = requireReservation(tenant, id);
+            if (expectedVersion >= 0 && r.version() != expectedVersion) {
+                throw new StaleRecordException("reservation '" + id + "'", expectedVersion, r.version());
+            }
             if (!r.status().isOpen()) {
                 if (unitsByRef.isEmpty()) {
                     return r;
@@ -431,11 +532,25 @@ public final class Inventory {
      */
     public Reservation consume(
             TenantId tenant, ReservationId id, Map<String, Integer> unitsByRef, String cause, Actor actor) {
+        return consumeAtVersion(tenant, id, unitsByRef, cause, actor, -1);
+    }
+
+    /** {@link #consume} only if the reservation is still at {@code expectedVersion} (when not negative). */
+    Reservation consumeAtVersion(
+            TenantId tenant,
+            ReservationId id,
+            Map<String, Integer> unitsByRef,
+            String cause,
+            Actor actor,
+            long expectedVersion) {
         Checks.notNull("unitsByRef", unitsByRef);
         Checks.id("cause", cause);
         Checks.notNull("actor", actor);
         for (int attempt = 1; attempt <= config.maxCommitAttempts(); attempt++) {
             Reservation r = requireReservation(tenant, id);
+            if (expectedVersion >= 0 && r.version() != expectedVersion) {
+                throw new StaleRecordException("reservation '" + id + "'", expectedVersion, r.version());
+            }
             if (!r.status().isOpen()) {
                 throw notOpen(r, "consumed");
             }
@@ -531,7 +646,7 @@ public final class Inventory {
     public List<Reservation> expireHolds(int limit) {
         List<Reservation> expired = new ArrayList<>();
         for (Reservation r : expiredHolds(limit)) {
-            Reservation after = releaseAs(r.tenant(), r.id(), Map.of(), ReservationStatus.EXPIRED);
+            Reservation after = releaseAs(r.tenant(), r.id(), Map.of(), ReservationStatus.EXPIRED, -1);
             if (!after.status().isOpen() && after.version() > r.version()) {
                 expired.add(after);
             }
@@ -1779,6 +1894,11 @@ public final class Inventory {
 
     private static ConflictException gaveUp(String what) {
         return new ConflictException(what + " kept clashing with concurrent changes; gave up");
+    }
+
+    /** The current instant of this facade's clock. */
+    Instant now() {
+        return clock.instant();
     }
 
     /** This facade's configuration. */

@@ -337,7 +337,10 @@ public final class Oms {
                                     .map(l -> l.quantity(OrderStages.BACKORDERED))
                                     .orElse(0));
                     if (units <= 0) {
-                        stock.reconcile(order.get(), decider(tenant).lifecycle(), Actor.system("backorder-fill"));
+                        stock.reconcile(
+                                latest(tenant, order.get().id()),
+                                decider(tenant).lifecycle(),
+                                Actor.system("backorder-fill"));
                         continue;
                     }
                     try {
@@ -367,7 +370,7 @@ public final class Oms {
     public void reconcileStock(TenantId tenant, OrderId id) {
         if (stock != null) {
             Order order = get(tenant, id);
-            stock.reconcile(order, decider(tenant).lifecycle(), Actor.system("stock-reconcile"));
+            stock.reconcile(latest(tenant, order.id()), decider(tenant).lifecycle(), Actor.system("stock-reconcile"));
         }
     }
 
@@ -387,37 +390,54 @@ public final class Oms {
             Optional<OrderId> orderId = OrderStock.orderOf(hold.reference());
             Optional<Order> order = orderId.flatMap(id -> storage.orders().find(hold.tenant(), id));
             if (order.isPresent()) {
-                Map<LineId, Integer> lines = OrderStock.openUnitsByLine(hold);
-                Map<LineId, Integer> holding = new HashMap<>();
                 OrderLifecycle lifecycle = decider(hold.tenant()).lifecycle();
-                for (OrderLine line : order.get().lines()) {
-                    int units = 0;
-                    for (var e : line.quantities().byStage().entrySet()) {
-                        if (OrderStock.holdsStock(lifecycle, e.getKey())) {
-                            units += e.getValue();
+                Map<LineId, Integer> holding = holdingUnits(order.get(), lifecycle);
+                Map<LineId, Integer> lines = OrderStock.openUnitsByLine(hold);
+                if (OrderStock.isPending(hold.reference())) {
+                    // the order committed but a crash cut the adoption short: adopt if the order lacks it
+                    Map<LineId, Integer> bound = new HashMap<>();
+                    for (Reservation r : inventory.reservationsFor(
+                            hold.tenant(), OrderStock.reference(order.get().id()))) {
+                        if (r.status().isOpen()) {
+                            OrderStock.openUnitsByLine(r).forEach((l, u) -> bound.merge(l, u, Integer::sum));
                         }
                     }
-                    int wanted = Math.min(units, lines.getOrDefault(line.id(), 0));
-                    if (wanted > 0) {
-                        holding.put(line.id(), wanted);
+                    boolean lacking = lines.entrySet().stream()
+                            .allMatch(e -> e.getValue()
+                                    <= holding.getOrDefault(e.getKey(), 0) - bound.getOrDefault(e.getKey(), 0));
+                    if (lacking) {
+                        try {
+                            stock.adopt(hold, order.get());
+                            continue;
+                        } catch (dev.omskit.core.inventory.StockRejectedException e) {
+                            // released meanwhile: nothing to adopt
+                        }
                     }
-                }
-                if (!holding.isEmpty()) {
-                    try {
-                        transition(TransitionOrder.builder()
-                                .tenant(hold.tenant())
-                                .orderId(order.get().id())
-                                .actor(Actor.system("stock-sweep"))
-                                .trigger(OrderTriggers.DEALLOCATE)
-                                .lines(holding)
-                                .reason("stock hold '" + hold.id() + "' lapsed at "
-                                        + hold.expiresAt().orElse(null))
-                                .build());
-                    } catch (OrderRejectedException e) {
-                        LOG.log(
-                                System.Logger.Level.WARNING,
-                                "could not deallocate order '" + order.get().id() + "' for its lapsed stock hold: "
-                                        + e.getMessage());
+                } else {
+                    Map<LineId, Integer> toDeallocate = new HashMap<>();
+                    lines.forEach((line, units) -> {
+                        int wanted = Math.min(units, holding.getOrDefault(line, 0));
+                        if (wanted > 0) {
+                            toDeallocate.put(line, wanted);
+                        }
+                    });
+                    if (!toDeallocate.isEmpty()) {
+                        try {
+                            transition(TransitionOrder.builder()
+                                    .tenant(hold.tenant())
+                                    .orderId(order.get().id())
+                                    .actor(Actor.system("stock-sweep"))
+                                    .trigger(OrderTriggers.DEALLOCATE)
+                                    .lines(toDeallocate)
+                                    .reason("stock hold '" + hold.id() + "' lapsed at "
+                                            + hold.expiresAt().orElse(null))
+                                    .build());
+                        } catch (OrderRejectedException e) {
+                            LOG.log(
+                                    System.Logger.Level.WARNING,
+                                    "could not deallocate order '" + order.get().id() + "' for its lapsed stock hold: "
+                                            + e.getMessage());
+                        }
                     }
                 }
             }
@@ -433,12 +453,45 @@ public final class Oms {
         return expired;
     }
 
+    private static Map<LineId, Integer> holdingUnits(Order order, OrderLifecycle lifecycle) {
+        Map<LineId, Integer> out = new HashMap<>();
+        for (OrderLine line : order.lines()) {
+            int units = 0;
+            for (var e : line.quantities().byStage().entrySet()) {
+                if (OrderStock.holdsStock(lifecycle, e.getKey())) {
+                    units += e.getValue();
+                }
+            }
+            if (units > 0) {
+                out.put(line.id(), units);
+            }
+        }
+        return out;
+    }
+
+    private void adoptStock(Reservation reserved, Order committed) {
+        try {
+            stock.adopt(reserved, committed);
+        } catch (RuntimeException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "reservation " + reserved.id() + " of order '" + committed.id() + "' not adopted after its"
+                            + " commit; the stock-hold sweep adopts it when the hold lapses",
+                    e);
+        }
+    }
+
+    private Supplier<Optional<Order>> latest(TenantId tenant, OrderId id) {
+        return () -> storage.orders().find(tenant, id);
+    }
+
     private void syncStock(Order order, Actor actor) {
         if (stock == null) {
             return;
         }
         try {
-            stock.reconcile(order, decider(order.tenant()).lifecycle(), actor);
+            stock.reconcile(
+                    latest(order.tenant(), order.id()), decider(order.tenant()).lifecycle(), actor);
         } catch (RuntimeException e) {
             LOG.log(
                     System.Logger.Level.WARNING,
@@ -582,6 +635,9 @@ public final class Oms {
                 }
             }
             metrics.command(type, "ok");
+            if (reserved.isPresent()) {
+                adoptStock(reserved.get(), next);
+            }
             syncStock(next, command.actor());
             afterCommit();
             return next;

@@ -1,5 +1,7 @@
 package dev.omskit.core;
 
+import dev.omskit.core.error.ConflictException;
+import dev.omskit.core.error.InvalidArgumentException;
 import dev.omskit.core.error.OmsException;
 import dev.omskit.core.event.OrderEvent;
 import dev.omskit.core.internal.Decision;
@@ -9,12 +11,14 @@ import dev.omskit.core.inventory.Location;
 import dev.omskit.core.inventory.Product;
 import dev.omskit.core.inventory.ProductFlag;
 import dev.omskit.core.inventory.Reservation;
+import dev.omskit.core.inventory.ReservationId;
 import dev.omskit.core.inventory.ReservationLine;
 import dev.omskit.core.inventory.ReservationStatus;
 import dev.omskit.core.inventory.ReserveResult;
 import dev.omskit.core.inventory.ReserveStock;
 import dev.omskit.core.inventory.StockLevel;
 import dev.omskit.core.inventory.StockLine;
+import dev.omskit.core.inventory.StockRejectedException;
 import dev.omskit.core.lifecycle.State;
 import dev.omskit.core.model.Actor;
 import dev.omskit.core.model.LineId;
@@ -37,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Keeps an order's stock in step with its units, for an {@link Oms} built with an {@link Inventory}.
@@ -44,10 +49,13 @@ import java.util.Set;
  * <ul>
  *   <li>Units entering a stock-holding stage (from {@code ALLOCATED} up to, not including, {@code SHIPPED})
  *       are reserved <em>before</em> the order commits: sourced by the {@link SourcingStrategy}, reserved all
- *       or nothing as a hold under the reference {@code order:<id>}, with one reservation line per order
- *       line and location ({@code <line>@<location>}). No stock, no allocation: the command is refused
- *       with {@code INSUFFICIENT_STOCK} and nothing is stored. If the commit then fails, the hold is given
- *       back.
+ *       or nothing as a hold under a pending reference {@code order:<id>#pending}, with one reservation
+ *       line per order line and location ({@code <line>@<location>}). No stock, no allocation: the
+ *       command is refused with {@code INSUFFICIENT_STOCK} and nothing is stored. If the commit then fails,
+ *       the hold is given back; if it succeeds, its units are merged into the order's one reservation
+ *       ({@code order-<id>}, reference {@code order:<id>}, confirmed when the order is settled). Until then
+ *       no other command of the order counts them; after it, every change of the order's stock is one
+ *       version-checked write on that one record, so concurrent commands cannot both take the same units.
  *   <li>After the commit the order's reservations are reconciled with its units: held units of a paid,
  *       authorised or COD order are confirmed; units that left the holding stages are released
  *       (cancelled, deallocated, edited away) or consumed (shipped). Reconciling is idempotent, so running
@@ -59,6 +67,8 @@ import java.util.Set;
  */
 final class OrderStock {
     private static final System.Logger LOG = System.getLogger(OrderStock.class.getName());
+    private static final int RECONCILE_ROUNDS = 8;
+    private static final String PENDING = "#pending";
     private static final Set<State> SETTLED = Set.of(
             PaymentStates.AUTHORIZED,
             PaymentStates.PAID,
@@ -82,10 +92,40 @@ final class OrderStock {
         return "order:" + id;
     }
 
+    /**
+     * The reference a reservation carries between its creation and the order's commit. Reconciling reads
+     * only {@link #reference}, so stock reserved by a command that has not committed (and may never) is
+     * never taken for the order's.
+     */
+    static String pendingReference(OrderId id) {
+        return "order:" + id + PENDING;
+    }
+
     static Optional<OrderId> orderOf(String reference) {
-        return reference.startsWith("order:")
-                ? Optional.of(OrderId.of(reference.substring("order:".length())))
-                : Optional.empty();
+        if (!reference.startsWith("order:")) {
+            return Optional.empty();
+        }
+        String id = reference.substring("order:".length());
+        return Optional.of(OrderId.of(id.endsWith(PENDING) ? id.substring(0, id.length() - PENDING.length()) : id));
+    }
+
+    static boolean isPending(String reference) {
+        return reference.startsWith("order:") && reference.endsWith(PENDING);
+    }
+
+    /** After the order's commit: the reservation becomes the order's, confirmed if the order is settled. */
+    void adopt(Reservation reservation, Order committed) {
+        inventory.merge(
+                reservation.tenant(),
+                reservation.id(),
+                stockOf(committed.id()),
+                reference(committed.id()),
+                settled(committed));
+    }
+
+    /** The one reservation that holds an order's stock once its allocations committed. */
+    static ReservationId stockOf(OrderId id) {
+        return ReservationId.of("order-" + id);
     }
 
     static boolean settled(Order order) {
@@ -158,7 +198,7 @@ final class OrderStock {
         }
         ReserveResult result = inventory.reserve(ReserveStock.builder()
                 .tenant(before.tenant())
-                .reference(reference(before.id()))
+                .reference(pendingReference(before.id()))
                 .channel(before.channel().id())
                 .lines(lines)
                 .holdFor(settled(before) ? allocationHold : unpaidHold)
@@ -190,12 +230,39 @@ final class OrderStock {
     }
 
     /**
-     * Brings the order's reservations in step with its units: confirms holds of a settled order, consumes
-     * what shipped, releases what no longer holds stock. Idempotent.
+     * Brings the order's reservations in step with its units, reading the latest order each round:
+     * confirms holds of a settled order, consumes what shipped, releases what no longer holds stock.
+     * Idempotent; when a concurrent command on the same order changed the reservations meanwhile, the
+     * round starts again on fresh data, so concurrent commands converge instead of leaking units.
      */
-    void reconcile(Order order, OrderLifecycle lifecycle, Actor actor) {
-        syncBackorders(order);
-        List<Reservation> all = inventory.reservationsFor(order.tenant(), reference(order.id()));
+    void reconcile(Supplier<Optional<Order>> latest, OrderLifecycle lifecycle, Actor actor) {
+        OmsException last = null;
+        for (int round = 0; round < RECONCILE_ROUNDS; round++) {
+            // Reservations first, then the order: a reservation added in between comes with units the
+            // order read already holds, so it can only make us release less, never more. Every write is
+            // conditional on the reservation's version as read.
+            Optional<Order> first = latest.get();
+            if (first.isEmpty()) {
+                return;
+            }
+            List<Reservation> all = inventory.reservationsFor(
+                    first.get().tenant(), reference(first.get().id()));
+            Optional<Order> order = latest.get();
+            if (order.isEmpty()) {
+                return;
+            }
+            try {
+                syncBackorders(order.get());
+                reconcileOnce(order.get(), all, lifecycle, actor);
+                return;
+            } catch (InvalidArgumentException | StockRejectedException | ConflictException e) {
+                last = e; // a concurrent command moved the same reservation: decide again
+            }
+        }
+        throw last;
+    }
+
+    private void reconcileOnce(Order order, List<Reservation> all, OrderLifecycle lifecycle, Actor actor) {
         if (all.isEmpty()) {
             return;
         }
@@ -214,52 +281,47 @@ final class OrderStock {
             // lines edited away still have their reservation lines: they hold nothing now
             openUnitsByLine(r).keySet().forEach(id -> units.computeIfAbsent(id, k -> new int[2]));
         }
+        List<Reservation> current = new ArrayList<>(all);
         for (Map.Entry<LineId, int[]> lineUnits : units.entrySet()) {
             int holding = lineUnits.getValue()[0];
             int shippedUnits = lineUnits.getValue()[1];
             String prefix = lineUnits.getKey().value() + "@";
             int consumed = 0;
-            for (Reservation r : all) {
+            int open = 0;
+            for (Reservation r : current) {
                 for (ReservationLine rl : r.lines()) {
                     if (rl.ref().startsWith(prefix)) {
                         consumed += rl.consumed();
+                        open += r.status().isOpen() ? rl.open() : 0;
                     }
                 }
             }
-            int toConsume = shippedUnits - consumed;
-            for (Reservation r : all) {
-                if (toConsume <= 0) {
-                    break;
-                }
+            int toConsume = Math.min(shippedUnits - consumed, open);
+            for (int i = 0; i < current.size() && toConsume > 0; i++) {
+                Reservation r = current.get(i);
                 Map<String, Integer> taken = take(r, prefix, toConsume);
                 if (!taken.isEmpty()) {
                     toConsume -= sum(taken);
-                    inventory.consume(order.tenant(), r.id(), taken, reference(order.id()), actor);
-                }
-            }
-            all = inventory.reservationsFor(order.tenant(), reference(order.id()));
-            int open = 0;
-            for (Reservation r : all) {
-                for (ReservationLine rl : r.lines()) {
-                    if (r.status().isOpen() && rl.ref().startsWith(prefix)) {
-                        open += rl.open();
-                    }
+                    open -= sum(taken);
+                    current.set(
+                            i,
+                            inventory.consumeAtVersion(
+                                    order.tenant(), r.id(), taken, reference(order.id()), actor, r.version()));
                 }
             }
             int toRelease = open - holding;
-            for (int i = all.size() - 1; i >= 0 && toRelease > 0; i--) {
-                Reservation r = all.get(i);
+            for (int i = current.size() - 1; i >= 0 && toRelease > 0; i--) {
+                Reservation r = current.get(i);
                 Map<String, Integer> taken = take(r, prefix, toRelease);
                 if (!taken.isEmpty()) {
                     toRelease -= sum(taken);
-                    inventory.release(order.tenant(), r.id(), taken);
+                    current.set(i, inventory.releaseAtVersion(order.tenant(), r.id(), taken, r.version()));
                 }
             }
-            all = inventory.reservationsFor(order.tenant(), reference(order.id()));
         }
         if (settled(order)) {
-            for (Reservation r : all) {
-                if (r.status() == ReservationStatus.HELD) {
+            for (Reservation r : current) {
+                if (r.status() == ReservationStatus.HELD && !r.isExpiredAt(inventory.now())) {
                     inventory.confirm(order.tenant(), r.id());
                 }
             }

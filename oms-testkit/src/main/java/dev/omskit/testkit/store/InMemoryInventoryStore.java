@@ -375,11 +375,23 @@ public final class InMemoryInventoryStore implements InventoryStore {
             throw new StaleRecordException("reservation '" + r.id() + "'", expected, now == null ? 0 : now.version());
         }
         indexHold(current, r);
+        boolean moved = !current.reference().equals(r.reference());
+        if (moved) {
+            reindexReference(d, r.id(), current.reference(), r.reference());
+        }
         undo.add(() -> {
             if (d.reservations.replace(r.id(), r, current)) {
                 indexHold(r, current);
+                if (moved) {
+                    reindexReference(d, r.id(), r.reference(), current.reference());
+                }
             }
         });
+    }
+
+    private static void reindexReference(TenantData d, ReservationId id, String from, String to) {
+        d.byReference.computeIfPresent(from, (k, ids) -> without(ids, id));
+        d.byReference.merge(to, List.of(id), InMemoryInventoryStore::append);
     }
 
     private void indexHold(Reservation before, Reservation after) {

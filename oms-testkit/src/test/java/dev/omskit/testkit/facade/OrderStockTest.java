@@ -323,4 +323,76 @@ class OrderStockTest {
         assertThat(allocatedInOrders).isEqualTo(level.reserved());
         assertThat(inventory.checkDrift(TENANT).isClean()).isTrue();
     }
+
+    @Test
+    @DisplayName(
+            "8 threads mixing allocate, cancel, deallocate, release and ship on shared orders keep order and stock in step")
+    void commands_eightThreadsOnSharedOrders_reservationsMatchUnits() throws Exception {
+        receive(SOUTH, SKU_1, 40);
+        receive(NORTH, SKU_1, 40);
+        receive(SOUTH, SKU_2, 30);
+        List<Order> shared = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            shared.add(capture(1 + i % 4, i % 3, true));
+        }
+        Race.run(8, t -> () -> {
+            java.util.Random random = new java.util.Random(17L * t + 3);
+            for (int n = 0; n < 150; n++) {
+                Order target = oms.get(
+                        TENANT, shared.get(random.nextInt(shared.size())).id());
+                try {
+                    switch (random.nextInt(6)) {
+                        case 0, 1 -> allocate(target);
+                        case 2 -> oms.transition(OrderFixtures.transition(target, OrderTriggers.DEALLOCATE));
+                        case 3 -> oms.transition(OrderFixtures.transition(target, OrderTriggers.RELEASE));
+                        case 4 -> oms.transition(OrderFixtures.transition(target, OrderTriggers.SHIP, "L1", 1));
+                        default -> oms.cancel(CancelOrder.builder()
+                                .tenant(TENANT)
+                                .orderId(target.id())
+                                .actor(Actor.agent("agent-1"))
+                                .reason("race")
+                                .putLines(LineId.of("L1"), 1)
+                                .build());
+                    }
+                } catch (OrderRejectedException | dev.omskit.core.error.ConflictException expected) {
+                    // the order was in a state that refuses it, or kept clashing
+                }
+            }
+            return null;
+        });
+
+        int holding1 = 0;
+        int shipped1 = 0;
+        for (Order o : shared) {
+            Order now = oms.get(TENANT, o.id());
+            for (var line : now.lines()) {
+                int holding = line.quantity(OrderStages.ALLOCATED) + line.quantity(OrderStages.RELEASED);
+                int open = 0;
+                int consumed = 0;
+                for (Reservation r : reservations(now)) {
+                    for (var rl : r.lines()) {
+                        if (rl.ref().startsWith(line.id() + "@")) {
+                            open += r.status().isOpen() ? rl.open() : 0;
+                            consumed += rl.consumed();
+                        }
+                    }
+                }
+                assertThat(open)
+                        .as("reserved units of %s %s", now.id(), line.id())
+                        .isEqualTo(holding);
+                assertThat(consumed)
+                        .as("consumed units of %s %s", now.id(), line.id())
+                        .isEqualTo(line.quantity(OrderStages.SHIPPED));
+                if (line.sku().equals(SKU_1)) {
+                    holding1 += holding;
+                    shipped1 += line.quantity(OrderStages.SHIPPED);
+                }
+            }
+        }
+        StockLevel south = inventory.level(TENANT, SKU_1, SOUTH);
+        StockLevel north = inventory.level(TENANT, SKU_1, NORTH);
+        assertThat(south.reserved() + north.reserved()).isEqualTo(holding1);
+        assertThat(south.onHand() + north.onHand()).isEqualTo(80 - shipped1);
+        assertThat(inventory.checkDrift(TENANT).isClean()).isTrue();
+    }
 }
