@@ -38,7 +38,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * # full profile (the benchmarks' annotations: 3 forks x (5 x 1 s + 5 x 1 s)); about 25 minutes
  * java -cp oms-benchmarks/target/benchmarks.jar dev.omskit.benchmarks.InventoryReport
  *
- * # reduced (1 fork x (5 x 1 s warm-up + 5 x 1 s measurement)); about 7 minutes
+ * # reduced (2 forks x (5 x 1 s warm-up + 5 x 1 s measurement)); about 11 minutes
  * java -cp oms-benchmarks/target/benchmarks.jar dev.omskit.benchmarks.InventoryReport reduced
  *
  * # smoke (1 fork x (1 x 200 ms + 1 x 200 ms), S7 at 0 and 10,000 only): checks the report, figures meaningless
@@ -100,7 +100,8 @@ public final class InventoryReport {
             sellOuts.add(s);
         }
         String conditions = "load average (1, 5, 15 min) before the run " + loadBefore + ", after " + loadAverage()
-                + "; nothing else running";
+                + "; no other job started during the run (the load average lags: it still counts work that ended"
+                + " shortly before, and 16 benchmark threads raise it)";
         String report = render(profile, date, results, sellOuts, conditions);
         Files.writeString(markdown, report, StandardCharsets.UTF_8);
         System.out.println();
@@ -123,7 +124,7 @@ public final class InventoryReport {
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON);
         switch (profile) {
-            case "reduced" -> options.forks(1)
+            case "reduced" -> options.forks(2)
                     .warmupIterations(5)
                     .warmupTime(TimeValue.seconds(1))
                     .measurementIterations(5)
