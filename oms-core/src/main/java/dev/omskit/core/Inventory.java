@@ -108,6 +108,7 @@ public final class Inventory {
     private final InventoryConfig config;
     private final List<InventoryListener> listeners = new CopyOnWriteArrayList<>();
     private final ExternalStockSource external;
+    private final Map<ChannelId, ChannelStockPolicy> policies = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Inventory(Builder b) {
         this.store = b.store;
@@ -242,6 +243,53 @@ public final class Inventory {
     }
 
     private List<ReservationLine> validateReservation(ReserveStock c) {
+        List<ReservationLine> fast = plainLines(c);
+        return fast != null ? fast : validateReservationFully(c);
+    }
+
+    /**
+     * The lines of a request that is plainly valid (no kit, every check passing), without building a
+     * single message or field name; null as soon as anything needs a closer look.
+     */
+    private List<ReservationLine> plainLines(ReserveStock c) {
+        List<StockLine> in = c.lines();
+        int n = in.size();
+        if (n == 0
+                || n > config.maxLines()
+                || c.holdFor().isPresent()
+                || Checks.idProblem("reference", c.reference()).isPresent()) {
+            return null;
+        }
+        List<ReservationLine> lines = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            StockLine line = in.get(i);
+            if (line == null
+                    || line.sku() == null
+                    || line.location() == null
+                    || line.quantity() <= 0
+                    || line.quantity() > config.maxUnitsPerLine()
+                    || Checks.idProblem("line ref", line.ref()).isPresent()) {
+                return null;
+            }
+            for (int j = 0; j < i; j++) {
+                if (in.get(j).ref().equals(line.ref())) {
+                    return null;
+                }
+            }
+            Optional<Product> product = catalog.find(c.tenant(), line.sku());
+            Optional<Location> location = store.location(c.tenant(), line.location());
+            if (product.isEmpty()
+                    || product.get().isKit()
+                    || location.isEmpty()
+                    || !location.get().active()) {
+                return null;
+            }
+            lines.add(ReservationLine.of(line.ref(), line.sku(), line.location(), line.quantity()));
+        }
+        return lines;
+    }
+
+    private List<ReservationLine> validateReservationFully(ReserveStock c) {
         List<Violation> out = new ArrayList<>();
         Checks.idProblem("reference", c.reference()).ifPresent(p -> out.add(Violation.of("reference", "INVALID", p)));
         if (c.lines().isEmpty()) {
@@ -1214,14 +1262,14 @@ public final class Inventory {
         Checks.notNull("tenant", tenant);
         Checks.notNull("skus", skus);
         Checks.notNull("channel", channel);
-        ChannelStockPolicy policy = config.policy(channel);
-        Map<LocationId, Location> eligible = new HashMap<>();
-        for (Location l : store.locations(tenant)) {
-            if (l.active()
-                    && (policy.locations().isEmpty() || policy.locations().contains(l.id()))) {
-                eligible.put(l.id(), l);
-            }
-        }
+        ChannelStockPolicy policy = policies.computeIfAbsent(channel, config::policy);
+        Map<LocationId, Boolean> eligibility = new HashMap<>();
+        java.util.function.Predicate<LocationId> eligible = id -> eligibility.computeIfAbsent(id, l -> {
+            Optional<Location> location = store.location(tenant, l);
+            return location.isPresent()
+                    && location.get().active()
+                    && (policy.locations().isEmpty() || policy.locations().contains(l));
+        });
         Map<Sku, Product> products = new LinkedHashMap<>();
         Set<Sku> toRead = new java.util.LinkedHashSet<>();
         for (Sku sku : skus) {
@@ -1245,13 +1293,13 @@ public final class Inventory {
         Map<Sku, Availability> out = new LinkedHashMap<>();
         for (Map.Entry<Sku, Product> e : products.entrySet()) {
             Product p = e.getValue();
-            Map<LocationId, Integer> byLocation = new TreeMap<>();
+            Map<LocationId, Integer> byLocation = new HashMap<>();
             if (p.isKit()) {
                 Map<LocationId, Integer> kits = null;
                 for (Map.Entry<Sku, Integer> part : p.components().entrySet()) {
                     Map<LocationId, Integer> partKits = new HashMap<>();
                     for (StockLevel level : levels.getOrDefault(part.getKey(), List.of())) {
-                        if (eligible.containsKey(level.location())) {
+                        if (eligible.test(level.location())) {
                             partKits.put(level.location(), level.sellable() / part.getValue());
                         }
                     }
@@ -1271,7 +1319,7 @@ public final class Inventory {
                 byLocation.putAll(kits == null ? Map.of() : kits);
             } else {
                 for (StockLevel level : levels.getOrDefault(p.sku(), List.of())) {
-                    if (eligible.containsKey(level.location())) {
+                    if (eligible.test(level.location())) {
                         byLocation.put(level.location(), level.sellable());
                     }
                 }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SequentialIds implements IdGenerator {
     private final String prefix;
     private final Map<TenantId, AtomicLong> counters = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> kinds = new ConcurrentHashMap<>();
+    private final Map<TenantId, Map<String, AtomicLong>> kinds = new ConcurrentHashMap<>();
 
     private SequentialIds(String prefix) {
         this.prefix = prefix;
@@ -40,7 +40,8 @@ public final class SequentialIds implements IdGenerator {
     @Override
     public String nextId(TenantId tenant, String kind) {
         return kind + "-"
-                + kinds.computeIfAbsent(tenant.value() + '\u0000' + kind, k -> new AtomicLong())
+                + kinds.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(kind, k -> new AtomicLong())
                         .incrementAndGet();
     }
 }

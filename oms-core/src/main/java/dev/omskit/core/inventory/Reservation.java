@@ -142,9 +142,9 @@ public abstract class Reservation {
         if (lines().isEmpty()) {
             throw InvalidArgumentException.of("lines", "EMPTY", "reservation '" + id() + "' has no line");
         }
-        Set<String> refs = new HashSet<>();
+        Set<String> refs = lines().size() > 1 ? new HashSet<>() : null;
         for (ReservationLine line : lines()) {
-            if (!refs.add(line.ref())) {
+            if (refs != null && !refs.add(line.ref())) {
                 throw InvalidArgumentException.of(
                         "lines", "DUPLICATE_REF", "reservation '" + id() + "' has line ref '" + line.ref() + "' twice");
             }

@@ -219,7 +219,17 @@ public final class InMemoryInventoryStore implements InventoryStore {
         }
     }
 
+    private static final StockCommitResult.Applied APPLIED_NOTHING_TO_LEDGER = new StockCommitResult.Applied(List.of());
+
     private StockCommitResult apply(StockCommit commit, TenantData d) {
+        if (commit.reservations().size() == 1
+                && commit.cells().size() <= 1
+                && commit.movements().isEmpty()
+                && commit.transfers().isEmpty()
+                && commit.purchaseOrders().isEmpty()
+                && commit.backorders().isEmpty()) {
+            return applyOneReservation(commit, d);
+        }
         List<Runnable> undoRecords = new ArrayList<>();
         try {
             for (Reservation r : commit.reservations()) {
@@ -330,6 +340,39 @@ public final class InMemoryInventoryStore implements InventoryStore {
         int reserved = moreReserved ? v[1] : 0;
         int onHand = v[0] < 0 ? v[0] : reserved > 0 ? Math.min(v[0], reserved) : 0;
         return new int[] {onHand, reserved, Math.min(v[2], 0), Math.min(v[3], 0)};
+    }
+
+    /** The hot path (reserve, release, confirm one cell): the same steps as the general one, nothing more. */
+    private StockCommitResult applyOneReservation(StockCommit commit, TenantData d) {
+        List<Runnable> undo = new ArrayList<>(1);
+        writeReservation(commit.tenant(), d, commit.reservations().get(0), undo);
+        if (commit.cells().isEmpty()) {
+            return APPLIED_NOTHING_TO_LEDGER;
+        }
+        CellChange c = commit.cells().get(0);
+        int[] v = {c.onHand(), c.reserved(), c.quarantined(), c.inTransit()};
+        int[] claim = claim(v);
+        if (claim[0] != 0 || claim[1] != 0 || claim[2] != 0 || claim[3] != 0) {
+            Cell cell = d.existing(c.sku(), c.location());
+            if (cell == null
+                    && !Counts.ZERO.plus(claim[0], claim[1], claim[2], claim[3]).valid()) {
+                undo(undo);
+                return new StockCommitResult.Refused(List.of(shortfall(c.sku(), c.location(), Counts.ZERO, claim)));
+            }
+            if (cell == null) {
+                cell = d.cell(c.sku(), c.location());
+            }
+            if (cell.tryApply(claim[0], claim[1], claim[2], claim[3]) == null) {
+                undo(undo);
+                return new StockCommitResult.Refused(
+                        List.of(shortfall(c.sku(), c.location(), cell.counts.get(), claim)));
+            }
+        }
+        int[] rest = {v[0] - claim[0], v[1] - claim[1], v[2] - claim[2], v[3] - claim[3]};
+        if (rest[0] != 0 || rest[1] != 0 || rest[2] != 0 || rest[3] != 0) {
+            d.cell(c.sku(), c.location()).tryApplyForced(rest, false);
+        }
+        return APPLIED_NOTHING_TO_LEDGER;
     }
 
     private static Shortfall shortfall(Sku sku, LocationId location, Counts c, int[] claim) {
