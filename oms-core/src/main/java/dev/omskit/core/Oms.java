@@ -323,8 +323,10 @@ public final class Oms {
                         break;
                     }
                     Optional<OrderId> orderId = OrderStock.orderOf(b.reference());
-                    Optional<Order> order =
-                            orderId.flatMap(id -> storage.orders().find(tenant, id));
+                    if (orderId.isEmpty()) {
+                        continue; // demand of another holder (a cart, a quote): not this facade's to fill or close
+                    }
+                    Optional<Order> order = storage.orders().find(tenant, orderId.get());
                     if (order.isEmpty()) {
                         inventory.recordBackorder(tenant, b.reference(), b.lineRef(), b.sku(), 0, b.kind());
                         continue;
