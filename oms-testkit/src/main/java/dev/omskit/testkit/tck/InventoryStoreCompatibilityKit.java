@@ -89,10 +89,10 @@ import org.junit.jupiter.api.Test;
  * The conformance kit of the inventory SPI: it proves that an {@link InventoryStore} keeps the contract
  * stated in its {@code @implSpec}: cell invariants checked and applied in one atomic step (no overselling),
  * all-or-nothing commits across cells, records and movements, version-checked reservation, transfer,
- * purchase order and backorder records (a reservation is never released twice), idempotency keys that apply once (also when racing),
- * an ordered append-only ledger with paging, strict tenant isolation in every read, the queries (holders,
- * open reservations, lapsed holds, transfers in transit, sorted levels, open purchase orders, open
- * backorders oldest first, a holder's backorders), and, with real threads, exact
+ * purchase order and backorder records (a reservation is never released twice), idempotency keys that
+ * apply once (also when racing), an ordered append-only ledger with paging, strict tenant isolation in
+ * every read, the queries (holders, open reservations, lapsed holds, transfers in transit, sorted levels,
+ * open purchase orders, open backorders oldest first, a holder's backorders), and, with real threads, exact
  * sell-out of a hot SKU and exact counters after a random mix of every inventory operation.
  *
  * <p>A platform vendor proves their implementation with a ten-line subclass in their own test sources:

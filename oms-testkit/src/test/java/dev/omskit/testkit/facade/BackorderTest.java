@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.omskit.core.Inventory;
 import dev.omskit.core.Oms;
 import dev.omskit.core.command.CancelOrder;
+import dev.omskit.core.command.EditOrder;
 import dev.omskit.core.command.PlaceHold;
 import dev.omskit.core.command.ReleaseHold;
+import dev.omskit.core.inventory.AdjustStock;
 import dev.omskit.core.inventory.Backorder;
 import dev.omskit.core.inventory.BackorderKind;
 import dev.omskit.core.inventory.CreatePurchaseOrder;
@@ -450,6 +452,91 @@ class BackorderTest {
 
             assertThat(units(get(first), OrderStages.ALLOCATED)).isEqualTo(2);
             assertThat(units(get(third), OrderStages.BACKORDERED)).isEqualTo(2);
+        }
+
+        @Test
+        void releaseHold_withStockArrivedMeanwhile_waitsUntilAllocatedAgain() {
+            oms.placeHold(PlaceHold.builder()
+                    .tenant(TENANT)
+                    .orderId(first.id())
+                    .actor(AGENT)
+                    .type(HoldType.MANUAL)
+                    .reason("check address")
+                    .build());
+            oms.cancel(OrderFixtures.cancelAll(TENANT, second.id(), "duplicate"));
+            oms.cancel(OrderFixtures.cancelAll(TENANT, third.id(), "duplicate"));
+            receive(BACK, 2);
+            assertThat(units(get(first), OrderStages.BACKORDERED)).isEqualTo(2);
+            assertThat(inventory.level(TENANT, BACK, SOUTH).available()).isEqualTo(2);
+
+            oms.releaseHold(ReleaseHold.builder()
+                    .tenant(TENANT)
+                    .orderId(first.id())
+                    .actor(AGENT)
+                    .type(HoldType.MANUAL)
+                    .note("address fine")
+                    .build());
+            Order allocated = allocate(get(first));
+
+            assertThat(units(allocated, OrderStages.ALLOCATED)).isEqualTo(2);
+            assertThat(backorders(first)).extracting(Backorder::units).containsExactly(0);
+        }
+
+        @Test
+        void adjust_positive_fillsTheOldest() {
+            inventory.adjust(AdjustStock.builder()
+                    .tenant(TENANT)
+                    .sku(BACK)
+                    .location(SOUTH)
+                    .delta(2)
+                    .reason("found in the back room")
+                    .actor(AGENT)
+                    .build());
+
+            assertThat(units(get(first), OrderStages.ALLOCATED)).isEqualTo(2);
+            assertThat(units(get(second), OrderStages.BACKORDERED)).isEqualTo(2);
+        }
+
+        @Test
+        void edit_removingTheBackorderedLine_closesItsBackorder() {
+            oms.edit(EditOrder.builder()
+                    .tenant(TENANT)
+                    .orderId(first.id())
+                    .actor(AGENT)
+                    .addLines(List.of(line(BACK.value(), 1, 100_000)))
+                    .addRemoveLines(L1)
+                    .build());
+
+            assertThat(backorders(first))
+                    .filteredOn(b -> b.lineRef().equals("L1"))
+                    .extracting(Backorder::units)
+                    .containsExactly(0);
+            receive(BACK, 2);
+            assertThat(units(get(second), OrderStages.ALLOCATED)).isEqualTo(2);
+        }
+
+        @Test
+        void receive_backorderOfAnOrderThatDoesNotExist_isClosedAndTheNextIsFilled() {
+            clock.set(java.time.Instant.parse(Harness.START).minusSeconds(60));
+            inventory.recordBackorder(TENANT, "order:ghost", "L1", BACK, 2, BackorderKind.BACKORDER);
+
+            receive(BACK, 2);
+
+            assertThat(inventory.backordersFor(TENANT, "order:ghost"))
+                    .extracting(Backorder::units)
+                    .containsExactly(0);
+            assertThat(units(get(first), OrderStages.ALLOCATED)).isEqualTo(2);
+        }
+
+        @Test
+        void receive_backorderOfAnotherKindOfHolder_isLeftAloneAndTheNextIsFilled() {
+            clock.set(java.time.Instant.parse(Harness.START).minusSeconds(60));
+            Backorder cart = inventory.recordBackorder(TENANT, "cart:c-1", "L1", BACK, 2, BackorderKind.BACKORDER);
+
+            receive(BACK, 2);
+
+            assertThat(inventory.backordersFor(TENANT, "cart:c-1")).containsExactly(cart);
+            assertThat(units(get(first), OrderStages.ALLOCATED)).isEqualTo(2);
         }
     }
 
