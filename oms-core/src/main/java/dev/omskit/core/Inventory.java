@@ -1619,6 +1619,11 @@ public final class Inventory {
      * {@link Product#preorderCap()} and its expected supply, minus the open preorders; 0 for other SKUs.
      */
     public int preorderAllowance(TenantId tenant, Sku sku) {
+        return preorderAllowance(tenant, sku, Optional.empty());
+    }
+
+    /** {@link #preorderAllowance(TenantId, Sku)} not counting the open preorders of {@code excluded}. */
+    int preorderAllowance(TenantId tenant, Sku sku, Optional<String> excluded) {
         Product p = product(tenant, sku);
         if (!p.has(ProductFlag.PREORDERABLE)) {
             return 0;
@@ -1629,6 +1634,7 @@ public final class Inventory {
         long cap = p.preorderCap().isPresent() ? Math.min(p.preorderCap().getAsInt(), incoming) : incoming;
         long open = store.openBackorders(tenant, sku, Integer.MAX_VALUE).stream()
                 .filter(b -> b.kind() == BackorderKind.PREORDER)
+                .filter(b -> excluded.isEmpty() || !excluded.get().equals(b.reference()))
                 .mapToLong(Backorder::units)
                 .sum();
         return (int) Math.max(0, cap - open);

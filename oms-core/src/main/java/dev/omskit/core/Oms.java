@@ -257,10 +257,13 @@ public final class Oms {
             return transition(all);
         }
         List<String> refusals = new ArrayList<>();
+        Map<Sku, Integer> waitingBySku = new HashMap<>();
         for (OrderLine line : order.lines()) {
             int missing = plan.shortUnits().getOrDefault(line.id(), 0);
             if (missing > 0) {
-                stock.cannotWait(order, line, missing).ifPresent(refusals::add);
+                int earlier = waitingBySku.getOrDefault(line.sku(), 0);
+                stock.cannotWait(order, line, missing, earlier).ifPresent(refusals::add);
+                waitingBySku.put(line.sku(), earlier + missing);
             }
         }
         if (!refusals.isEmpty()) {
