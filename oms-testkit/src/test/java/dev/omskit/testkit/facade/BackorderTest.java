@@ -295,6 +295,86 @@ class BackorderTest {
         }
 
         @Test
+        void allocate_twoLinesOfOnePreorderSkuTogetherBeyondAllowance_isRefused() {
+            confirmedPurchaseOrder(PRE, 8);
+            Order order = oms.capture(OrderFixtures.capture()
+                            .lines(List.of())
+                            .addLines(line(PRE.value(), 3, 100_000))
+                            .addLines(line(PRE.value(), 3, 90_000))
+                            .build())
+                    .order();
+
+            assertThatThrownBy(() -> allocate(order))
+                    .isInstanceOfSatisfying(
+                            OrderRejectedException.class,
+                            e -> assertThat(e.rejection().code()).isEqualTo("NOT_BACKORDERABLE"));
+
+            assertThat(get(order)).isEqualTo(order);
+            assertThat(inventory.openBackorders(TENANT, PRE, 10)).isEmpty();
+            assertThat(inventory.preorderAllowance(TENANT, PRE)).isEqualTo(5);
+        }
+
+        @Test
+        void allocate_twoLinesOfOnePreorderSkuTogetherWithinAllowance_preordersBoth() {
+            confirmedPurchaseOrder(PRE, 8);
+            Order order = oms.capture(OrderFixtures.capture()
+                            .lines(List.of())
+                            .addLines(line(PRE.value(), 3, 100_000))
+                            .addLines(line(PRE.value(), 2, 90_000))
+                            .build())
+                    .order();
+
+            Order after = allocate(order);
+
+            assertThat(after.quantity(OrderStages.BACKORDERED)).isEqualTo(5);
+            assertThat(backorders(order))
+                    .extracting(Backorder::lineRef, Backorder::units, Backorder::kind)
+                    .containsExactlyInAnyOrder(
+                            tuple("L1", 3, BackorderKind.PREORDER), tuple("L2", 2, BackorderKind.PREORDER));
+            assertThat(inventory.preorderAllowance(TENANT, PRE)).isZero();
+        }
+
+        @Test
+        void allocate_againWhilePreordered_keepsThePreorderInsteadOfCountingItAgainstItself() {
+            confirmedPurchaseOrder(PRE, 8);
+            Order order = allocate(capture(PRE, 4));
+            Backorder before = backorders(order).get(0);
+            assertThat(inventory.preorderAllowance(TENANT, PRE)).isEqualTo(1);
+
+            Order again = allocate(get(order));
+
+            assertThat(units(again, OrderStages.BACKORDERED)).isEqualTo(4);
+            assertThat(backorders(order)).containsExactly(before);
+        }
+
+        @Test
+        void allocate_againWhilePreorderedWithSomeStockArrived_allocatesItAndTheRestWaits() {
+            confirmedPurchaseOrder(PRE, 8);
+            Order order = allocate(capture(PRE, 4));
+            oms.placeHold(PlaceHold.builder()
+                    .tenant(TENANT)
+                    .orderId(order.id())
+                    .actor(AGENT)
+                    .type(HoldType.MANUAL)
+                    .reason("check payment")
+                    .build());
+            receive(PRE, 1);
+            oms.releaseHold(ReleaseHold.builder()
+                    .tenant(TENANT)
+                    .orderId(order.id())
+                    .actor(AGENT)
+                    .type(HoldType.MANUAL)
+                    .note("paid")
+                    .build());
+
+            Order again = allocate(get(order));
+
+            assertThat(units(again, OrderStages.ALLOCATED)).isEqualTo(1);
+            assertThat(units(again, OrderStages.BACKORDERED)).isEqualTo(3);
+            assertThat(backorders(order)).extracting(Backorder::units).containsExactly(3);
+        }
+
+        @Test
         void allocate_preorderWithoutExpectedSupply_isRefused() {
             Order order = capture(PRE, 1);
 
