@@ -305,6 +305,13 @@ public final class Oms {
 
     private final ThreadLocal<Boolean> filling = ThreadLocal.withInitial(() -> false);
 
+    /**
+     * One fill at a time per tenant in this instance: two fills racing for one order would each reserve
+     * before committing and each reconcile would release the other's fresh reservation as surplus (order
+     * units allocated without stock held), and a fill that lost a race would leave units idle.
+     */
+    private final Map<TenantId, Object> fillLocks = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Fills open backorders of {@code skus} oldest first while stock lasts (called on every supply). */
     private void fillBackorders(TenantId tenant, Set<Sku> skus) {
         if (filling.get()) {
@@ -312,50 +319,55 @@ public final class Oms {
         }
         filling.set(true);
         try {
-            Inventory inventory = stock.inventory();
-            for (Sku sku : skus) {
-                for (Backorder b : inventory.openBackorders(tenant, sku, 1_000)) {
-                    int free = 0;
-                    for (var level : inventory.levels(tenant, sku)) {
-                        Optional<dev.omskit.core.inventory.Location> l = inventory.location(tenant, level.location());
-                        if (l.isPresent() && l.get().active() && l.get().can(LocationCapability.SHIPS)) {
-                            free += level.available();
+            synchronized (fillLocks.computeIfAbsent(tenant, t -> new Object())) {
+                Inventory inventory = stock.inventory();
+                for (Sku sku : skus) {
+                    for (Backorder b : inventory.openBackorders(tenant, sku, 1_000)) {
+                        int free = 0;
+                        for (var level : inventory.levels(tenant, sku)) {
+                            Optional<dev.omskit.core.inventory.Location> l =
+                                    inventory.location(tenant, level.location());
+                            if (l.isPresent() && l.get().active() && l.get().can(LocationCapability.SHIPS)) {
+                                free += level.available();
+                            }
                         }
-                    }
-                    if (free <= 0) {
-                        break;
-                    }
-                    Optional<OrderId> orderId = OrderStock.orderOf(b.reference());
-                    if (orderId.isEmpty()) {
-                        continue; // demand of another holder (a cart, a quote): not this facade's to fill or close
-                    }
-                    Optional<Order> order = storage.orders().find(tenant, orderId.get());
-                    if (order.isEmpty()) {
-                        inventory.recordBackorder(tenant, b.reference(), b.lineRef(), b.sku(), 0, b.kind());
-                        continue;
-                    }
-                    LineId line = LineId.of(b.lineRef());
-                    int units = Math.min(
-                            Math.min(b.units(), free),
-                            order.get()
-                                    .line(line)
-                                    .map(l -> l.quantity(OrderStages.BACKORDERED))
-                                    .orElse(0));
-                    if (units <= 0) {
-                        stock.reconcile(order.get(), decider(tenant).lifecycle(), Actor.system("backorder-fill"));
-                        continue;
-                    }
-                    try {
-                        transition(TransitionOrder.builder()
-                                .tenant(tenant)
-                                .orderId(order.get().id())
-                                .actor(Actor.system("backorder-fill"))
-                                .trigger(OrderTriggers.ALLOCATE)
-                                .putLines(line, units)
-                                .reason("backorder filled from new stock")
-                                .build());
-                    } catch (OrderRejectedException | ConflictException e) {
-                        LOG.log(System.Logger.Level.INFO, "backorder " + b.id() + " not filled now: " + e.getMessage());
+                        if (free <= 0) {
+                            break;
+                        }
+                        Optional<OrderId> orderId = OrderStock.orderOf(b.reference());
+                        if (orderId.isEmpty()) {
+                            continue; // demand of another holder (a cart, a quote): not this facade's to fill or close
+                        }
+                        Optional<Order> order = storage.orders().find(tenant, orderId.get());
+                        if (order.isEmpty()) {
+                            inventory.recordBackorder(tenant, b.reference(), b.lineRef(), b.sku(), 0, b.kind());
+                            continue;
+                        }
+                        LineId line = LineId.of(b.lineRef());
+                        int units = Math.min(
+                                Math.min(b.units(), free),
+                                order.get()
+                                        .line(line)
+                                        .map(l -> l.quantity(OrderStages.BACKORDERED))
+                                        .orElse(0));
+                        if (units <= 0) {
+                            stock.reconcile(order.get(), decider(tenant).lifecycle(), Actor.system("backorder-fill"));
+                            continue;
+                        }
+                        try {
+                            transition(TransitionOrder.builder()
+                                    .tenant(tenant)
+                                    .orderId(order.get().id())
+                                    .actor(Actor.system("backorder-fill"))
+                                    .trigger(OrderTriggers.ALLOCATE)
+                                    .putLines(line, units)
+                                    .reason("backorder filled from new stock")
+                                    .build());
+                        } catch (OrderRejectedException | ConflictException e) {
+                            LOG.log(
+                                    System.Logger.Level.INFO,
+                                    "backorder " + b.id() + " not filled now: " + e.getMessage());
+                        }
                     }
                 }
             }
