@@ -41,11 +41,13 @@ import dev.omskit.testkit.store.InMemoryInventoryStore;
 import dev.omskit.testkit.store.InMemoryProductCatalog;
 import dev.omskit.testkit.store.InMemoryStorage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("An Oms with an inventory: backorders and preorders")
@@ -100,7 +102,7 @@ class BackorderTest {
     @AfterEach
     void orderAndStockAgree() {
         assertThat(inventory.checkDrift(TENANT).isClean())
-                .as("counters and ledger agree")
+                .as("counters and ledger agree: %s", inventory.checkDrift(TENANT))
                 .isTrue();
     }
 
@@ -696,5 +698,32 @@ class BackorderTest {
             assertThat(backorders(order)).containsExactly(before);
             assertThat(reserved(BACK)).isZero();
         }
+    }
+
+    @RepeatedTest(10)
+    @DisplayName("receipts racing on eight threads fill every backorder and the orders' units are all held")
+    void receive_eightThreadsRacing_fillEveryBackorderWithoutOverAllocating() throws Exception {
+        List<Order> orders = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            orders.add(allocate(capture(BACK, 4)));
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        Race.run(8, t -> () -> {
+            for (int i = 0; i < 2; i++) {
+                receive(BACK, 1);
+            }
+            return t;
+        });
+
+        int allocated = 0;
+        for (Order o : orders) {
+            allocated += units(get(o), OrderStages.ALLOCATED);
+        }
+        StockLevel level = inventory.level(TENANT, BACK, SOUTH);
+        assertThat(level.onHand()).isEqualTo(16);
+        assertThat(allocated).as("units allocated in orders are reserved").isEqualTo(level.reserved());
+        assertThat(allocated).as("every received unit went to a waiting order").isEqualTo(16);
+        assertThat(inventory.openBackorders(TENANT, BACK, 10)).isEmpty();
     }
 }
