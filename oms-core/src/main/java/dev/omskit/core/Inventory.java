@@ -1547,6 +1547,10 @@ public final class Inventory {
         for (int attempt = 1; attempt <= config.maxCommitAttempts(); attempt++) {
             PurchaseOrder po = requirePurchaseOrder(tenant, command.purchaseOrder());
             if (!PurchaseOrderLifecycle.receivable(po.status())) {
+                Optional<PurchaseOrder> replayed = replayedReceipt(tenant, po, command.idempotencyKey());
+                if (replayed.isPresent()) {
+                    return replayed.get();
+                }
                 throw new StockRejectedException(
                         PurchaseOrderLifecycle.DRAFT.equals(po.status())
                                 ? StockRejectedException.NOT_CONFIRMED
@@ -1579,6 +1583,12 @@ public final class Inventory {
                 } else if (pol.isPresent()) {
                     receivedBySku.put(line.sku(), line.good() + line.damaged());
                     outstandingAfter -= line.good() + line.damaged();
+                }
+            }
+            if (!out.isEmpty()) {
+                Optional<PurchaseOrder> replayed = replayedReceipt(tenant, po, command.idempotencyKey());
+                if (replayed.isPresent()) {
+                    return replayed.get();
                 }
             }
             throwIfAny(out);
@@ -1617,6 +1627,27 @@ public final class Inventory {
             }
         }
         throw gaveUp("receiving purchase order '" + command.purchaseOrder() + "'");
+    }
+
+    /**
+     * For a keyed receipt the order's current state refuses (received in full, or too little outstanding):
+     * whether the key was used already, in which case the receipt is a retry and the order as it is now is
+     * its answer. Asks the store by committing the order's record at its stored version under the key: a
+     * used key replays without applying anything; otherwise the record is stale, nothing is applied and the
+     * key stays unused.
+     */
+    private Optional<PurchaseOrder> replayedReceipt(TenantId tenant, PurchaseOrder po, Optional<IdempotencyKey> key) {
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            StockCommitResult result = store.commit(purchaseOrderCommit(tenant, po, List.of(), List.of(), key));
+            return result instanceof StockCommitResult.Replayed
+                    ? Optional.of(requirePurchaseOrder(tenant, po.id()))
+                    : Optional.empty();
+        } catch (StaleRecordException e) {
+            return Optional.empty();
+        }
     }
 
     private static StockCommit purchaseOrderCommit(
@@ -1795,6 +1826,11 @@ public final class Inventory {
      * {@link Product#preorderCap()} and its expected supply, minus the open preorders; 0 for other SKUs.
      */
     public int preorderAllowance(TenantId tenant, Sku sku) {
+        return preorderAllowance(tenant, sku, Optional.empty());
+    }
+
+    /** {@link #preorderAllowance(TenantId, Sku)} not counting the open preorders of {@code excluded}. */
+    int preorderAllowance(TenantId tenant, Sku sku, Optional<String> excluded) {
         Product p = product(tenant, sku);
         if (!p.has(ProductFlag.PREORDERABLE)) {
             return 0;
@@ -1805,6 +1841,7 @@ public final class Inventory {
         long cap = p.preorderCap().isPresent() ? Math.min(p.preorderCap().getAsInt(), incoming) : incoming;
         long open = store.openBackorders(tenant, sku, Integer.MAX_VALUE).stream()
                 .filter(b -> b.kind() == BackorderKind.PREORDER)
+                .filter(b -> excluded.isEmpty() || !excluded.get().equals(b.reference()))
                 .mapToLong(Backorder::units)
                 .sum();
         return (int) Math.max(0, cap - open);

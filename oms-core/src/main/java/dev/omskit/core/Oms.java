@@ -257,10 +257,13 @@ public final class Oms {
             return transition(all);
         }
         List<String> refusals = new ArrayList<>();
+        Map<Sku, Integer> waitingBySku = new HashMap<>();
         for (OrderLine line : order.lines()) {
             int missing = plan.shortUnits().getOrDefault(line.id(), 0);
             if (missing > 0) {
-                stock.cannotWait(order, line, missing).ifPresent(refusals::add);
+                int earlier = waitingBySku.getOrDefault(line.sku(), 0);
+                stock.cannotWait(order, line, missing, earlier).ifPresent(refusals::add);
+                waitingBySku.put(line.sku(), earlier + missing);
             }
         }
         if (!refusals.isEmpty()) {
@@ -323,8 +326,10 @@ public final class Oms {
                         break;
                     }
                     Optional<OrderId> orderId = OrderStock.orderOf(b.reference());
-                    Optional<Order> order =
-                            orderId.flatMap(id -> storage.orders().find(tenant, id));
+                    if (orderId.isEmpty()) {
+                        continue; // demand of another holder (a cart, a quote): not this facade's to fill or close
+                    }
+                    Optional<Order> order = storage.orders().find(tenant, orderId.get());
                     if (order.isEmpty()) {
                         inventory.recordBackorder(tenant, b.reference(), b.lineRef(), b.sku(), 0, b.kind());
                         continue;

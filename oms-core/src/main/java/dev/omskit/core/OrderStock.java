@@ -387,8 +387,12 @@ final class OrderStock {
         return sourcing.plan(order, demand, levels, locations);
     }
 
-    /** Why a short line may not wait for stock, or empty when it may (backorderable, or within preorders). */
-    Optional<String> cannotWait(Order order, OrderLine line, int shortUnits) {
+    /**
+     * Why a short line may not wait for stock, or empty when it may (backorderable, or within preorders).
+     * {@code earlierShortOfSku} is how many units of the same SKU earlier lines of the order will wait for:
+     * they take from the same preorder allowance.
+     */
+    Optional<String> cannotWait(Order order, OrderLine line, int shortUnits, int earlierShortOfSku) {
         Optional<Product> p = inventory.findProduct(order.tenant(), line.sku());
         if (p.isEmpty()) {
             return Optional.of("line '" + line.id() + "': SKU '" + line.sku() + "' is not in the catalogue");
@@ -397,7 +401,11 @@ final class OrderStock {
             return Optional.empty();
         }
         if (p.get().has(ProductFlag.PREORDERABLE)) {
-            int allowance = inventory.preorderAllowance(order.tenant(), line.sku());
+            // units this order preorders already are not counted against it again
+            int allowance = Math.max(
+                    0,
+                    inventory.preorderAllowance(order.tenant(), line.sku(), Optional.of(reference(order.id())))
+                            - earlierShortOfSku);
             return shortUnits <= allowance
                     ? Optional.empty()
                     : Optional.of("line '" + line.id() + "': " + shortUnits + " unit(s) of '" + line.sku()

@@ -8,6 +8,8 @@ import dev.omskit.core.Inventory;
 import dev.omskit.core.error.ConflictException;
 import dev.omskit.core.error.InvalidArgumentException;
 import dev.omskit.core.inventory.AdjustStock;
+import dev.omskit.core.inventory.Backorder;
+import dev.omskit.core.inventory.BackorderKind;
 import dev.omskit.core.inventory.DriftReport;
 import dev.omskit.core.inventory.InventoryConfig;
 import dev.omskit.core.inventory.LedgerEntry;
@@ -16,6 +18,10 @@ import dev.omskit.core.inventory.LocationKind;
 import dev.omskit.core.inventory.Movement;
 import dev.omskit.core.inventory.MovementKind;
 import dev.omskit.core.inventory.Product;
+import dev.omskit.core.inventory.PurchaseOrder;
+import dev.omskit.core.inventory.PurchaseOrderId;
+import dev.omskit.core.inventory.PurchaseOrderLifecycle;
+import dev.omskit.core.inventory.PurchaseOrderLine;
 import dev.omskit.core.inventory.ReceiptLine;
 import dev.omskit.core.inventory.ReceiveGoods;
 import dev.omskit.core.inventory.ReceiveTransfer;
@@ -82,10 +88,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The conformance kit of the inventory SPI: it proves that an {@link InventoryStore} keeps the contract
  * stated in its {@code @implSpec}: cell invariants checked and applied in one atomic step (no overselling),
- * all-or-nothing commits across cells, records and movements, version-checked reservation and transfer
- * records (a reservation is never released twice), idempotency keys that apply once (also when racing),
- * an ordered append-only ledger with paging, strict tenant isolation in every read, the queries (holders,
- * open reservations, lapsed holds, transfers in transit, sorted levels), and, with real threads, exact
+ * all-or-nothing commits across cells, records and movements, version-checked reservation, transfer,
+ * purchase order and backorder records (a reservation is never released twice), idempotency keys that
+ * apply once (also when racing), an ordered append-only ledger with paging, strict tenant isolation in
+ * every read, the queries (holders, open reservations, lapsed holds, transfers in transit, sorted levels,
+ * open purchase orders, open backorders oldest first, a holder's backorders), and, with real threads, exact
  * sell-out of a hot SKU and exact counters after a random mix of every inventory operation.
  *
  * <p>A platform vendor proves their implementation with a ten-line subclass in their own test sources:
@@ -1122,6 +1129,284 @@ public abstract class InventoryStoreCompatibilityKit {
         }
     }
 
+    // ================================================================= purchase order and backorder records
+
+    @Nested
+    @DisplayName("Purchase order and backorder records are version checked, queried in order and kept per tenant")
+    class PurchaseOrdersAndBackorders {
+        @Test
+        @DisplayName("a second new purchase order at version 1 with a taken id throws StaleRecordException and"
+                + " applies nothing")
+        void commit_newPurchaseOrderTwice_secondThrowsStaleAndAppliesNothing() {
+            PurchaseOrder first = newPurchaseOrder(TENANT, "po-1", PurchaseOrderLifecycle.DRAFT, SKU_A, 10);
+            assertApplied(store.commit(purchaseOrderCommit(TENANT, first, List.of(), List.of())));
+            State before = state(TENANT);
+            PurchaseOrder second = newPurchaseOrder(TENANT, "po-1", PurchaseOrderLifecycle.CONFIRMED, SKU_B, 3);
+
+            assertThatThrownBy(() -> store.commit(purchaseOrderCommit(
+                            TENANT,
+                            second,
+                            List.of(new CellChange(SKU_B, WH1, 3, 0, 0, 0)),
+                            List.of(movement(SKU_B, WH1, MovementKind.RECEIPT, 3, 0, 0)))))
+                    .isInstanceOf(StaleRecordException.class);
+
+            assertThat(state(TENANT)).isEqualTo(before);
+            assertThat(store.purchaseOrder(TENANT, first.id())).contains(first);
+        }
+
+        @Test
+        @DisplayName("a purchase order update expecting the wrong version, or of a missing order, throws"
+                + " StaleRecordException and leaves cells, records and ledger untouched")
+        void commit_purchaseOrderWithWrongExpectedVersion_throwsStaleAndAppliesNothing() {
+            receive(TENANT, WH1, SKU_A, 1);
+            PurchaseOrder v1 = newPurchaseOrder(TENANT, "po-1", PurchaseOrderLifecycle.DRAFT, SKU_A, 10);
+            assertApplied(store.commit(purchaseOrderCommit(TENANT, v1, List.of(), List.of())));
+            PurchaseOrder v2 = PurchaseOrder.builder()
+                    .from(v1)
+                    .status(PurchaseOrderLifecycle.CONFIRMED)
+                    .version(2)
+                    .build();
+            assertApplied(store.commit(purchaseOrderCommit(TENANT, v2, List.of(), List.of())));
+            State before = state(TENANT);
+            PurchaseOrder receivedAgain = PurchaseOrder.builder()
+                    .from(v2)
+                    .lines(List.of(new PurchaseOrderLine(SKU_A, 10, 4)))
+                    .status(PurchaseOrderLifecycle.PARTIALLY_RECEIVED)
+                    .build();
+            PurchaseOrder ahead =
+                    PurchaseOrder.builder().from(receivedAgain).version(4).build();
+            PurchaseOrder missing = PurchaseOrder.builder()
+                    .from(newPurchaseOrder(TENANT, "po-9", PurchaseOrderLifecycle.CONFIRMED, SKU_A, 5))
+                    .version(2)
+                    .build();
+
+            for (PurchaseOrder wrong : List.of(receivedAgain, ahead, missing)) {
+                assertThatThrownBy(() -> store.commit(purchaseOrderCommit(
+                                TENANT,
+                                wrong,
+                                List.of(new CellChange(SKU_A, WH1, 4, 0, 0, 0)),
+                                List.of(movement(SKU_A, WH1, MovementKind.RECEIPT, 4, 0, 0)))))
+                        .as("version %s of %s", wrong.version(), wrong.id())
+                        .isInstanceOf(StaleRecordException.class);
+            }
+
+            assertThat(state(TENANT)).isEqualTo(before);
+            assertThat(store.purchaseOrder(TENANT, v1.id())).contains(v2);
+            assertThat(store.purchaseOrder(TENANT, missing.id())).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a purchase order written with a refused cell delta is not stored")
+        void commit_purchaseOrderWithRefusedCell_storesNoRecord() {
+            PurchaseOrder po = newPurchaseOrder(TENANT, "po-1", PurchaseOrderLifecycle.CONFIRMED, SKU_A, 10);
+
+            StockCommitResult result = store.commit(purchaseOrderCommit(
+                    TENANT,
+                    po,
+                    List.of(new CellChange(SKU_A, WH1, -1, 0, 0, 0)),
+                    List.of(movement(SKU_A, WH1, MovementKind.ADJUSTMENT, -1, 0, 0))));
+
+            assertThat(result).isInstanceOf(StockCommitResult.Refused.class);
+            assertThat(store.purchaseOrder(TENANT, po.id())).isEmpty();
+            assertThat(store.openPurchaseOrders(TENANT)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a second new backorder at version 1 with a taken id throws StaleRecordException; an update"
+                + " expecting the wrong version too, and nothing is applied")
+        void commit_backorderTakenOrStale_throwsStaleAndAppliesNothing() {
+            receive(TENANT, WH1, SKU_A, 5);
+            Backorder v1 = backorder(TENANT, "order:o-1", "L1", SKU_A, 3, clock.instant());
+            assertApplied(store.commit(StockCommit.ofBackorders(TENANT, List.of(v1))));
+            Backorder v2 = v1.withUnits(2, clock.instant());
+            assertApplied(store.commit(StockCommit.ofBackorders(TENANT, List.of(v2))));
+            State before = state(TENANT);
+            Backorder again = backorder(TENANT, "order:o-1", "L1", SKU_A, 9, clock.instant());
+            Backorder stale = v1.withUnits(0, clock.instant());
+            Backorder ahead = v2.withUnits(1, clock.instant()).withUnits(0, clock.instant());
+            Backorder missing = backorder(TENANT, "order:o-2", "L1", SKU_A, 1, clock.instant())
+                    .withUnits(2, clock.instant());
+
+            for (Backorder wrong : List.of(again, stale, ahead, missing)) {
+                assertThatThrownBy(() -> store.commit(new StockCommit(
+                                TENANT,
+                                List.of(CellChange.reserve(SKU_A, WH1, 1)),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of(wrong),
+                                Optional.empty())))
+                        .as("version %s of %s", wrong.version(), wrong.id())
+                        .isInstanceOf(StaleRecordException.class);
+            }
+
+            assertThat(state(TENANT)).isEqualTo(before);
+            assertThat(store.backorder(TENANT, v1.id())).contains(v2);
+            assertThat(store.backorder(TENANT, missing.id())).isEmpty();
+            assertThat(store.level(TENANT, SKU_A, WH1).reserved()).isZero();
+        }
+
+        @Test
+        @DisplayName("a commit whose second record is stale leaves its first record unwritten")
+        void commit_secondBackorderStale_undoesTheFirstRecords() {
+            Backorder taken = backorder(TENANT, "order:o-1", "L1", SKU_A, 3, clock.instant());
+            assertApplied(store.commit(StockCommit.ofBackorders(TENANT, List.of(taken))));
+            PurchaseOrder po = newPurchaseOrder(TENANT, "po-1", PurchaseOrderLifecycle.DRAFT, SKU_A, 10);
+            Backorder fresh = backorder(TENANT, "order:o-2", "L1", SKU_A, 1, clock.instant());
+
+            assertThatThrownBy(() -> store.commit(new StockCommit(
+                            TENANT,
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            List.of(po),
+                            List.of(fresh, backorder(TENANT, "order:o-1", "L1", SKU_A, 7, clock.instant())),
+                            Optional.empty())))
+                    .isInstanceOf(StaleRecordException.class);
+
+            assertThat(store.purchaseOrder(TENANT, po.id())).isEmpty();
+            assertThat(store.backorder(TENANT, fresh.id())).isEmpty();
+            assertThat(store.backorder(TENANT, taken.id())).contains(taken);
+        }
+
+        @Test
+        @DisplayName("openPurchaseOrders lists drafts, confirmed and partly received orders, oldest first")
+        void openPurchaseOrders_mixedStatuses_onlyOpenOnesOldestFirst() {
+            Instant t0 = clock.instant();
+            PurchaseOrder partly = newPurchaseOrder(
+                    TENANT,
+                    "po-a",
+                    PurchaseOrderLifecycle.PARTIALLY_RECEIVED,
+                    List.of(new PurchaseOrderLine(SKU_A, 10, 4)),
+                    t0.plusSeconds(30));
+            PurchaseOrder draft = newPurchaseOrder(
+                    TENANT,
+                    "po-b",
+                    PurchaseOrderLifecycle.DRAFT,
+                    List.of(new PurchaseOrderLine(SKU_A, 1, 0)),
+                    t0.plusSeconds(10));
+            PurchaseOrder confirmed = newPurchaseOrder(
+                    TENANT,
+                    "po-c",
+                    PurchaseOrderLifecycle.CONFIRMED,
+                    List.of(new PurchaseOrderLine(SKU_B, 2, 0)),
+                    t0.plusSeconds(20));
+            PurchaseOrder received = newPurchaseOrder(
+                    TENANT, "po-d", PurchaseOrderLifecycle.RECEIVED, List.of(new PurchaseOrderLine(SKU_A, 2, 2)), t0);
+            PurchaseOrder closed = newPurchaseOrder(
+                    TENANT,
+                    "po-e",
+                    PurchaseOrderLifecycle.CLOSED,
+                    List.of(new PurchaseOrderLine(SKU_A, 5, 3)),
+                    t0.plusSeconds(5));
+            PurchaseOrder cancelled = newPurchaseOrder(
+                    TENANT,
+                    "po-f",
+                    PurchaseOrderLifecycle.CANCELLED,
+                    List.of(new PurchaseOrderLine(SKU_C, 5, 0)),
+                    t0.plusSeconds(1));
+            for (PurchaseOrder po : List.of(partly, draft, confirmed, received, closed, cancelled)) {
+                assertApplied(store.commit(purchaseOrderCommit(TENANT, po, List.of(), List.of())));
+            }
+
+            assertThat(store.openPurchaseOrders(TENANT)).containsExactly(draft, confirmed, partly);
+            assertThat(store.purchaseOrder(TENANT, closed.id())).contains(closed);
+            assertThat(store.purchaseOrder(TENANT, PurchaseOrderId.of("po-z"))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("openBackorders lists the SKU's open backorders oldest first, at most the limit")
+        void openBackorders_mixed_onlyOpenOnesOfTheSkuOldestFirstWithinLimit() {
+            Instant t0 = clock.instant();
+            Backorder third = backorder(TENANT, "order:o-3", "L1", SKU_A, 1, t0.plusSeconds(30));
+            Backorder first = backorder(TENANT, "order:o-1", "L2", SKU_A, 4, t0.plusSeconds(10));
+            Backorder second = backorder(TENANT, "order:o-2", "L1", SKU_A, 2, t0.plusSeconds(20));
+            Backorder closedV1 = backorder(TENANT, "order:o-0", "L1", SKU_A, 5, t0);
+            Backorder otherSku = backorder(TENANT, "order:o-1", "L1", SKU_B, 7, t0);
+            assertApplied(
+                    store.commit(StockCommit.ofBackorders(TENANT, List.of(third, first, second, closedV1, otherSku))));
+            Backorder closed = closedV1.withUnits(0, t0.plusSeconds(40));
+            assertApplied(store.commit(StockCommit.ofBackorders(TENANT, List.of(closed))));
+
+            assertThat(store.openBackorders(TENANT, SKU_A, 10)).containsExactly(first, second, third);
+            assertThat(store.openBackorders(TENANT, SKU_A, 2)).containsExactly(first, second);
+            assertThat(store.openBackorders(TENANT, SKU_B, 10)).containsExactly(otherSku);
+            assertThat(store.openBackorders(TENANT, SKU_C, 10)).isEmpty();
+            assertThat(store.backorder(TENANT, closed.id())).contains(closed);
+        }
+
+        @Test
+        @DisplayName("backordersFor lists the holder's backorders, open and closed, and nobody else's")
+        void backordersFor_holder_openAndClosedOnlyItsOwn() {
+            Instant t0 = clock.instant();
+            Backorder l1 = backorder(TENANT, "order:o-1", "L1", SKU_A, 3, t0);
+            Backorder l2 = backorder(TENANT, "order:o-1", "L2", SKU_B, 1, t0.plusSeconds(1));
+            Backorder other = backorder(TENANT, "order:o-2", "L1", SKU_A, 2, t0);
+            assertApplied(store.commit(StockCommit.ofBackorders(TENANT, List.of(l1, l2, other))));
+            Backorder l2Closed = l2.withUnits(0, t0.plusSeconds(2));
+            assertApplied(store.commit(StockCommit.ofBackorders(TENANT, List.of(l2Closed))));
+
+            assertThat(store.backordersFor(TENANT, "order:o-1")).containsExactlyInAnyOrder(l1, l2Closed);
+            assertThat(store.backordersFor(TENANT, "order:o-2")).containsExactly(other);
+            assertThat(store.backordersFor(TENANT, "order:o-3")).isEmpty();
+        }
+
+        @Test
+        @DisplayName("purchase orders and backorders with the same ids in two tenants never see each other")
+        void records_twoTenantsWithSameIds_neverSeeEachOthersData() {
+            PurchaseOrder mine = newPurchaseOrder(TENANT, "po-1", PurchaseOrderLifecycle.CONFIRMED, SKU_A, 10);
+            PurchaseOrder theirs = newPurchaseOrder(OTHER_TENANT, "po-1", PurchaseOrderLifecycle.DRAFT, SKU_B, 2);
+            PurchaseOrder theirClosed = newPurchaseOrder(OTHER_TENANT, "po-2", PurchaseOrderLifecycle.CLOSED, SKU_A, 2);
+            assertApplied(store.commit(purchaseOrderCommit(TENANT, mine, List.of(), List.of())));
+            assertApplied(store.commit(purchaseOrderCommit(OTHER_TENANT, theirs, List.of(), List.of())));
+            assertApplied(store.commit(purchaseOrderCommit(OTHER_TENANT, theirClosed, List.of(), List.of())));
+            Backorder myBackorder = backorder(TENANT, "order:o-1", "L1", SKU_A, 3, clock.instant());
+            Backorder theirBackorder = backorder(OTHER_TENANT, "order:o-1", "L1", SKU_A, 8, clock.instant());
+            Backorder theirOther = backorder(OTHER_TENANT, "order:o-2", "L1", SKU_A, 1, clock.instant());
+            assertApplied(store.commit(StockCommit.ofBackorders(TENANT, List.of(myBackorder))));
+            assertApplied(store.commit(StockCommit.ofBackorders(OTHER_TENANT, List.of(theirBackorder, theirOther))));
+
+            assertThat(store.purchaseOrder(TENANT, mine.id())).contains(mine);
+            assertThat(store.purchaseOrder(OTHER_TENANT, mine.id())).contains(theirs);
+            assertThat(store.purchaseOrder(TENANT, theirClosed.id())).isEmpty();
+            assertThat(store.openPurchaseOrders(TENANT)).containsExactly(mine);
+            assertThat(store.openPurchaseOrders(OTHER_TENANT)).containsExactly(theirs);
+            assertThat(store.backorder(TENANT, myBackorder.id())).contains(myBackorder);
+            assertThat(store.backorder(OTHER_TENANT, myBackorder.id())).contains(theirBackorder);
+            assertThat(store.backorder(TENANT, theirOther.id())).isEmpty();
+            assertThat(store.openBackorders(TENANT, SKU_A, 10)).containsExactly(myBackorder);
+            assertThat(store.openBackorders(OTHER_TENANT, SKU_A, 10)).containsExactly(theirBackorder, theirOther);
+            assertThat(store.backordersFor(TENANT, "order:o-1")).containsExactly(myBackorder);
+            assertThat(store.backordersFor(TENANT, "order:o-2")).isEmpty();
+            assertThat(store.backordersFor(OTHER_TENANT, "order:o-1")).containsExactly(theirBackorder);
+        }
+
+        @Test
+        @DisplayName("a new record at version 1 in one tenant does not clash with the same id in another")
+        void commit_sameIdsInOtherTenant_applies() {
+            assertApplied(store.commit(purchaseOrderCommit(
+                    TENANT,
+                    newPurchaseOrder(TENANT, "po-1", PurchaseOrderLifecycle.DRAFT, SKU_A, 1),
+                    List.of(),
+                    List.of())));
+            assertApplied(store.commit(
+                    StockCommit.ofBackorders(TENANT, List.of(backorder(TENANT, "order:o-1", "L1", SKU_A, 1, T0)))));
+
+            assertApplied(store.commit(purchaseOrderCommit(
+                    OTHER_TENANT,
+                    newPurchaseOrder(OTHER_TENANT, "po-1", PurchaseOrderLifecycle.DRAFT, SKU_A, 1),
+                    List.of(),
+                    List.of())));
+            assertApplied(store.commit(StockCommit.ofBackorders(
+                    OTHER_TENANT, List.of(backorder(OTHER_TENANT, "order:o-1", "L1", SKU_A, 1, T0)))));
+
+            assertThat(store.openPurchaseOrders(OTHER_TENANT)).hasSize(1);
+            assertThat(store.openBackorders(OTHER_TENANT, SKU_A, 10)).hasSize(1);
+        }
+    }
+
     // ========================================================================================= concurrency
 
     @Nested
@@ -1484,6 +1769,44 @@ public abstract class InventoryStoreCompatibilityKit {
                 .kind(LocationKind.WAREHOUSE_BRANCH)
                 .address(OrderFixtures.address())
                 .build();
+    }
+
+    private PurchaseOrder newPurchaseOrder(
+            TenantId tenant, String id, dev.omskit.core.lifecycle.State status, Sku sku, int ordered) {
+        int received = PurchaseOrderLifecycle.RECEIVED.equals(status) ? ordered : 0;
+        return newPurchaseOrder(
+                tenant, id, status, List.of(new PurchaseOrderLine(sku, ordered, received)), clock.instant());
+    }
+
+    private static PurchaseOrder newPurchaseOrder(
+            TenantId tenant,
+            String id,
+            dev.omskit.core.lifecycle.State status,
+            List<PurchaseOrderLine> lines,
+            Instant createdAt) {
+        return PurchaseOrder.builder()
+                .tenant(tenant)
+                .id(PurchaseOrderId.of(id))
+                .supplier("SUP-1")
+                .location(WH1)
+                .lines(lines)
+                .status(status)
+                .createdBy(ACTOR)
+                .createdAt(createdAt)
+                .updatedAt(createdAt)
+                .version(1)
+                .build();
+    }
+
+    private static StockCommit purchaseOrderCommit(
+            TenantId tenant, PurchaseOrder po, List<CellChange> cells, List<Movement> movements) {
+        return new StockCommit(
+                tenant, cells, List.of(), List.of(), movements, List.of(po), List.of(), Optional.empty());
+    }
+
+    private static Backorder backorder(
+            TenantId tenant, String reference, String lineRef, Sku sku, int units, Instant since) {
+        return new Backorder(tenant, reference, lineRef, sku, units, BackorderKind.BACKORDER, since, since, 1);
     }
 
     private void receive(TenantId tenant, LocationId location, Sku sku, int units) {
