@@ -254,12 +254,20 @@ final class OrderStock {
             try {
                 syncBackorders(order.get());
                 reconcileOnce(order.get(), all, lifecycle, actor);
-                return;
             } catch (InvalidArgumentException | StockRejectedException | ConflictException e) {
                 last = e; // a concurrent command moved the same reservation: decide again
+                continue;
             }
+            Optional<Order> after = latest.get();
+            if (after.isEmpty() || after.get().version() == order.get().version()) {
+                return;
+            }
+            // the order moved on while we wrote (backorder records are set from what we read): once more
+            last = null;
         }
-        throw last;
+        if (last != null) {
+            throw last;
+        }
     }
 
     private void reconcileOnce(Order order, List<Reservation> all, OrderLifecycle lifecycle, Actor actor) {
@@ -308,6 +316,13 @@ final class OrderStock {
                             inventory.consumeAtVersion(
                                     order.tenant(), r.id(), taken, reference(order.id()), actor, r.version()));
                 }
+            }
+            if (open < holding) {
+                // an allocation whose hold is not merged yet (it will be), or one that outlived its hold
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        "order '" + order.id() + "' line '" + lineUnits.getKey() + "' holds " + holding + " unit(s), "
+                                + open + " reserved for it so far");
             }
             int toRelease = open - holding;
             for (int i = current.size() - 1; i >= 0 && toRelease > 0; i--) {

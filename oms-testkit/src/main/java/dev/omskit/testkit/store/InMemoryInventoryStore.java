@@ -222,6 +222,15 @@ public final class InMemoryInventoryStore implements InventoryStore {
     private static final StockCommitResult.Applied APPLIED_NOTHING_TO_LEDGER = new StockCommitResult.Applied(List.of());
 
     private StockCommitResult apply(StockCommit commit, TenantData d) {
+        for (Transfer t : commit.transfers()) {
+            sameTenant(commit, t.tenant(), "transfer '" + t.id() + "'");
+        }
+        for (PurchaseOrder po : commit.purchaseOrders()) {
+            sameTenant(commit, po.tenant(), "purchase order '" + po.id() + "'");
+        }
+        for (Backorder b : commit.backorders()) {
+            sameTenant(commit, b.tenant(), "backorder '" + b.id() + "'");
+        }
         if (commit.reservations().size() == 1
                 && commit.cells().size() <= 1
                 && commit.movements().isEmpty()
@@ -340,6 +349,13 @@ public final class InMemoryInventoryStore implements InventoryStore {
         int reserved = moreReserved ? v[1] : 0;
         int onHand = v[0] < 0 ? v[0] : reserved > 0 ? Math.min(v[0], reserved) : 0;
         return new int[] {onHand, reserved, Math.min(v[2], 0), Math.min(v[3], 0)};
+    }
+
+    private static void sameTenant(StockCommit commit, TenantId tenant, String what) {
+        if (!tenant.equals(commit.tenant())) {
+            throw new IllegalArgumentException(
+                    what + " belongs to tenant '" + tenant + "', not to the commit's tenant '" + commit.tenant() + "'");
+        }
     }
 
     /** The hot path (reserve, release, confirm one cell): the same steps as the general one, nothing more. */
