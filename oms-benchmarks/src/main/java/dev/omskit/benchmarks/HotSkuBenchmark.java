@@ -92,6 +92,12 @@ public class HotSkuBenchmark {
     /** Units on hand of the hot SKU at the start of every iteration. */
     static final int ON_HAND = 200_000_000;
 
+    /**
+     * The size hint of each iteration's store (about what one iteration reserves), so the figure measures
+     * reservations, not the growing of the store's maps.
+     */
+    static final int EXPECTED_RESERVATIONS = 1 << 22;
+
     /** One operation in this many releases. */
     static final int RELEASE_EVERY = 10;
 
@@ -109,7 +115,7 @@ public class HotSkuBenchmark {
     /** A fresh store holding {@value #ON_HAND} units of the hot SKU, and the baseline refilled; not measured. */
     @Setup(Level.Iteration)
     public void refill() {
-        InventoryData.Setup setup = InventoryData.create(1, 1);
+        InventoryData.Setup setup = InventoryData.create(1, 1, EXPECTED_RESERVATIONS);
         InventoryData.stockEverywhere(setup.inventory(), 1, 1, ON_HAND);
         inventory = setup.inventory();
         baselineStock.set(ON_HAND);

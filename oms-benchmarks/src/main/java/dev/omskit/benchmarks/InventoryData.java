@@ -63,7 +63,12 @@ final class InventoryData {
      * no stock yet.
      */
     static Setup create(int skus, int locations) {
-        InMemoryInventoryStore store = InMemoryInventoryStore.create();
+        return create(skus, locations, 16);
+    }
+
+    /** {@link #create(int, int)} with the store sized for about {@code expectedReservations}. */
+    static Setup create(int skus, int locations, int expectedReservations) {
+        InMemoryInventoryStore store = InMemoryInventoryStore.create(expectedReservations);
         InMemoryProductCatalog catalog = InMemoryProductCatalog.create();
         for (int i = 0; i < skus; i++) {
             catalog.put(Product.builder()

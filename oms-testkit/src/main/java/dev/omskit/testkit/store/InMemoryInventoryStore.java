@@ -60,11 +60,26 @@ public final class InMemoryInventoryStore implements InventoryStore {
     private final ConcurrentSkipListMap<HoldKey, Boolean> holds = new ConcurrentSkipListMap<>();
     private final AtomicLong sequence = new AtomicLong();
 
-    private InMemoryInventoryStore() {}
+    private final int expectedReservations;
+
+    private InMemoryInventoryStore(int expectedReservations) {
+        this.expectedReservations = expectedReservations;
+    }
 
     /** An empty store. */
     public static InMemoryInventoryStore create() {
-        return new InMemoryInventoryStore();
+        return new InMemoryInventoryStore(16);
+    }
+
+    /**
+     * An empty store sized for about {@code expectedReservations} reservations per tenant, so that a flash
+     * sale does not spend its time growing the reservation maps (as {@code new HashMap<>(n)} would).
+     */
+    public static InMemoryInventoryStore create(int expectedReservations) {
+        if (expectedReservations < 1) {
+            throw new IllegalArgumentException("expected reservations must be positive; was " + expectedReservations);
+        }
+        return new InMemoryInventoryStore(expectedReservations);
     }
 
     // ------------------------------------------------------------------------------------------ data
@@ -144,12 +159,17 @@ public final class InMemoryInventoryStore implements InventoryStore {
     private static final class TenantData {
         final Map<LocationId, Location> locations = new ConcurrentHashMap<>();
         final Map<Sku, Map<LocationId, Cell>> cells = new ConcurrentHashMap<>();
-        final Map<ReservationId, Reservation> reservations = new ConcurrentHashMap<>();
-        final Map<String, List<ReservationId>> byReference = new ConcurrentHashMap<>();
+        final Map<ReservationId, Reservation> reservations;
+        final Map<String, List<ReservationId>> byReference;
         final Map<TransferId, Transfer> transfers = new ConcurrentHashMap<>();
         final Map<PurchaseOrderId, PurchaseOrder> purchaseOrders = new ConcurrentHashMap<>();
         final Map<String, Backorder> backorders = new ConcurrentHashMap<>();
         final Map<IdempotencyKey, CompletableFuture<List<LedgerEntry>>> keys = new ConcurrentHashMap<>();
+
+        TenantData(int expectedReservations) {
+            reservations = new ConcurrentHashMap<>(expectedReservations);
+            byReference = new ConcurrentHashMap<>(expectedReservations);
+        }
 
         Cell cell(Sku sku, LocationId location) {
             return cells.computeIfAbsent(sku, s -> new ConcurrentHashMap<>())
@@ -163,7 +183,8 @@ public final class InMemoryInventoryStore implements InventoryStore {
     }
 
     private TenantData data(TenantId tenant) {
-        return tenants.computeIfAbsent(Objects.requireNonNull(tenant, "tenant"), t -> new TenantData());
+        TenantData d = tenants.get(Objects.requireNonNull(tenant, "tenant"));
+        return d != null ? d : tenants.computeIfAbsent(tenant, t -> new TenantData(expectedReservations));
     }
 
     // ----------------------------------------------------------------------------------------- locations
