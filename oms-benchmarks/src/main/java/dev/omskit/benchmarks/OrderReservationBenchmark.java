@@ -26,6 +26,7 @@ import dev.omskit.testkit.SequentialIds;
 import dev.omskit.testkit.store.InMemoryInventoryStore;
 import dev.omskit.testkit.store.InMemoryProductCatalog;
 import dev.omskit.testkit.store.InMemoryStorage;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -73,8 +75,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * it is rebuilt in an iteration set-up only when the next iteration could take it past {@value
  * #GENERATIONS} store generations (in a 10-iteration profile, from about 10,000 orders/s). Why not before every iteration: JMH's
  * GC profiler counts what an iteration set-up allocates in the iteration's {@code gc.alloc.rate.norm}, and
- * receiving 1,000,000 cells allocates about 2 GB, which added about 120 KB to every order of a first
- * version of this benchmark (and its garbage was collected during the measurement). A rebuild is printed
+ * receiving 1,000,000 cells allocates about 2 GB, which added about 90 KB to every order of a first
+ * version of this benchmark (and its garbage was collected during the measurement). For the same reason
+ * the checks never build a message unless an invariant is broken (building them eagerly over 1,000,000
+ * cells allocated some 900 MB an iteration), and {@link Allocation} reports the measured method's own
+ * bytes per order beside {@code gc.alloc.rate.norm}. A rebuild is printed
  * ({@code S1: inventory rebuilt}) so such an iteration can be spotted.
  *
  * <p><b>Inputs</b> are the ring of {@link #ordersPerStore} captures and, for each of {@value #GENERATIONS}
@@ -168,6 +173,25 @@ public class OrderReservationBenchmark {
     private long reservedUnits;
     private long refilledUnits;
 
+    /**
+     * Bytes the benchmark thread allocated per operation between the end of the iteration set-up and the
+     * start of the iteration's invariant checks, as a JMH secondary result ({@code bytesPerOp}): {@code
+     * gc.alloc.rate.norm} without what the set-up and the checks allocate (JMH counts both in the
+     * iteration; the checks read all 1,000,000 cells, some 50 MB an iteration, 1 to 3 KB per order at the
+     * present rate). JMH's summary line adds the iterations up ({@code EVENTS} counters are summed); the
+     * figure is the mean over iterations, which {@link InventoryReport} prints.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Allocation {
+        /** Bytes per operation of the iteration, written by {@link OrderReservationBenchmark#verify}. */
+        public double bytesPerOp;
+    }
+
+    private Allocation allocation;
+    private long allocatedAtIterationStart;
+    private long opsThisIteration;
+
     /** What the baseline allocates per order: the one allocation it is allowed. */
     private record BaselineReservation(String channelOrderId, int units) {}
 
@@ -205,6 +229,13 @@ public class OrderReservationBenchmark {
             newInventory();
         }
         ordersAtIterationStart = ordersThisInventory();
+        opsThisIteration = 0;
+        allocatedAtIterationStart = allocatedBytes();
+    }
+
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+                .getThreadAllocatedBytes(Thread.currentThread().getId());
     }
 
     /** A fresh inventory with every cell stocked, a fresh order store and facade. */
@@ -246,7 +277,8 @@ public class OrderReservationBenchmark {
 
     /** The S1 figure: capture an order, then allocate (source and reserve) all of it. */
     @Benchmark
-    public void captureAndReserve(Blackhole bh) {
+    public void captureAndReserve(Blackhole bh, Allocation counters) {
+        allocation = counters;
         int k = next();
         CaptureResult result = oms.capture(captures[k]);
         Order order = oms.transition(allocations[k]);
@@ -262,7 +294,9 @@ public class OrderReservationBenchmark {
      * lookup by SKU and one bounded decrement (refilled when low), per order one small allocation.
      */
     @Benchmark
-    public void baseline(Blackhole bh) {
+    public void baseline(Blackhole bh, Allocation counters) {
+        allocation = counters;
+        opsThisIteration++;
         int k = baselineCursor;
         baselineCursor = k + 1 == captures.length ? 0 : k + 1;
         CaptureOrder order = captures[k];
@@ -289,6 +323,11 @@ public class OrderReservationBenchmark {
     /** Checks the invariants of what this iteration did; throws (failing the run) when one is broken. */
     @TearDown(Level.Iteration)
     public void verify() {
+        long allocated = allocatedBytes() - allocatedAtIterationStart;
+        long ops = opsThisIteration + ordersThisInventory() - ordersAtIterationStart;
+        if (allocation != null && ops > 0) {
+            allocation.bytesPerOp = (double) allocated / ops;
+        }
         mostOrdersPerIteration = Math.max(mostOrdersPerIteration, ordersThisInventory() - ordersAtIterationStart);
         verifyStore(true);
         verifyInventory();
@@ -403,7 +442,14 @@ public class OrderReservationBenchmark {
     private void verifyInventory() {
         long reserved = 0;
         for (StockLevel level : inventoryStore.allLevels(InventoryData.TENANT)) {
-            InventoryData.checkLevel(level);
+            // InventoryData.checkLevel builds its messages eagerly: some 900 MB over 1,000,000 cells
+            if (level.onHand() < 0
+                    || level.reserved() < 0
+                    || level.available() < 0
+                    || level.onHand() - level.reserved() != level.available()) {
+                InventoryData.checkLevel(level);
+                BenchmarkData.check(false, "inconsistent cell: " + level);
+            }
             reserved += level.reserved();
         }
         long expected = unitsThisInventory();
