@@ -25,8 +25,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the inventory scenarios S2 ({@link HotSkuBenchmark}), S6 ({@link AvailabilityBenchmark}) and S7
- * ({@link ReservationScaleBenchmark}) in one JMH run with the GC profiler, then the S2 sell-out runs
+ * Runs the inventory scenarios S1 with reservation ({@link OrderReservationBenchmark}), S2 ({@link
+ * HotSkuBenchmark}), S6 ({@link AvailabilityBenchmark}) and S7 ({@link ReservationScaleBenchmark}) in one JMH
+ * run with the GC profiler, then the S2 sell-out runs
  * ({@link HotSkuBenchmark#sellOut}: {@value #SELL_OUT_STOCK} units, 2 and 16 threads), and writes every
  * figure with its same-run baseline, its ratio and the goals of {@code docs/PERFORMANCE.md} (met or
  * missed, and by how much) to {@code oms-benchmarks/results/<date>-inventory.md}, the raw JMH results
@@ -41,11 +42,17 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * # reduced (2 forks x (5 x 1 s warm-up + 5 x 1 s measurement)); about 11 minutes
  * java -cp oms-benchmarks/target/benchmarks.jar dev.omskit.benchmarks.InventoryReport reduced
  *
- * # smoke (1 fork x (1 x 200 ms + 1 x 200 ms), S7 at 0 and 10,000 only): checks the report, figures meaningless
+ * # smoke (1 fork x (1 x 200 ms + 1 x 200 ms), S1 at 10 locations, S7 at 0 and 10,000 only): checks the
+ * # report, figures meaningless
  * java -cp oms-benchmarks/target/benchmarks.jar dev.omskit.benchmarks.InventoryReport smoke /tmp/results
+ *
+ * # S1 alone, reduced (1 fork x (3 x 2 s warm-up + 3 x 2 s measurement)), no sell-out runs, written to
+ * # results/<date>-s1-reserve.md and .json; about 2 minutes
+ * java -cp oms-benchmarks/target/benchmarks.jar dev.omskit.benchmarks.InventoryReport s1-reduced
  * </pre>
  *
- * <p>Arguments: the profile ({@code full}, {@code reduced} or {@code smoke}; default {@code full}) and the
+ * <p>Arguments: the profile ({@code full}, {@code reduced}, {@code smoke} or {@code s1-reduced}; default
+ * {@code full}) and the
  * results directory (default {@code oms-benchmarks/results}, relative to the working directory).
  */
 public final class InventoryReport {
@@ -71,6 +78,7 @@ public final class InventoryReport {
     static final double GOAL_S7 = 1.2;
 
     private static final String PKG = "dev.omskit.benchmarks.";
+    private static final String S1 = OrderReservationBenchmark.class.getName() + ".";
     private static final String S2 = HotSkuBenchmark.class.getName() + ".";
     private static final String S6 = AvailabilityBenchmark.class.getName() + ".";
     private static final String S7 = ReservationScaleBenchmark.class.getName() + ".";
@@ -80,28 +88,34 @@ public final class InventoryReport {
     /** Runs the profile named by {@code args[0]} and writes the report to the directory {@code args[1]}. */
     public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
         String profile = args.length > 0 ? args[0].toLowerCase(Locale.ROOT) : "full";
-        if (!List.of("full", "reduced", "smoke").contains(profile)) {
-            throw new IllegalArgumentException("profile must be full, reduced or smoke; was '" + args[0] + "'");
+        if (!List.of("full", "reduced", "smoke", "s1-reduced").contains(profile)) {
+            throw new IllegalArgumentException(
+                    "profile must be full, reduced, smoke or s1-reduced; was '" + args[0] + "'");
         }
+        boolean s1Only = "s1-reduced".equals(profile);
         Path dir = Paths.get(args.length > 1 ? args[1] : "oms-benchmarks/results");
         Files.createDirectories(dir);
         String date = LocalDate.now().toString();
-        Path markdown = dir.resolve(date + "-inventory.md");
-        Path json = dir.resolve(date + "-inventory.json");
+        String stem = date + (s1Only ? "-s1-reserve" : "-inventory");
+        Path markdown = dir.resolve(stem + ".md");
+        Path json = dir.resolve(stem + ".json");
 
         String loadBefore = loadAverage();
         ChainedOptionsBuilder options = options(profile).result(json.toString());
         Collection<RunResult> results = new Runner(options.build()).run();
 
         List<HotSkuBenchmark.SellOut> sellOuts = new ArrayList<>();
-        for (int threads : new int[] {2, 16}) {
+        for (int threads : s1Only ? new int[0] : new int[] {2, 16}) {
             HotSkuBenchmark.SellOut s = HotSkuBenchmark.sellOut(SELL_OUT_STOCK, threads);
             System.out.println("sell-out: " + s);
             sellOuts.add(s);
         }
         String conditions = "load average (1, 5, 15 min) before the run " + loadBefore + ", after " + loadAverage()
-                + "; no other job started during the run (the load average lags: it still counts work that ended"
-                + " shortly before, and 16 benchmark threads raise it)";
+                + (s1Only
+                        ? "; one benchmark thread, the JIT and the GC are the expected load (the load average lags:"
+                                + " it still counts work that ended shortly before)"
+                        : "; no other job started during the run (the load average lags: it still counts work that"
+                                + " ended shortly before, and 16 benchmark threads raise it)");
         String report = render(profile, date, results, sellOuts, conditions);
         Files.writeString(markdown, report, StandardCharsets.UTF_8);
         System.out.println();
@@ -114,15 +128,18 @@ public final class InventoryReport {
         }
     }
 
-    /** The options of one profile: S2, S6, S7, GC profiler, fail on error, JSON results. */
+    /** The options of one profile: S1 (and S2, S6, S7 but in {@code s1-reduced}), GC profiler, fail on error, JSON. */
     static ChainedOptionsBuilder options(String profile) {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("^" + Pattern.quote(S2))
-                .include("^" + Pattern.quote(S6))
-                .include("^" + Pattern.quote(S7))
+                .include("^" + Pattern.quote(S1))
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON);
+        if (!"s1-reduced".equals(profile)) {
+            options.include("^" + Pattern.quote(S2))
+                    .include("^" + Pattern.quote(S6))
+                    .include("^" + Pattern.quote(S7));
+        }
         switch (profile) {
             case "reduced" -> options.forks(2)
                     .warmupIterations(5)
@@ -134,7 +151,14 @@ public final class InventoryReport {
                     .warmupTime(TimeValue.milliseconds(200))
                     .measurementIterations(1)
                     .measurementTime(TimeValue.milliseconds(200))
-                    .param("outstanding", "0", "10000");
+                    .param("outstanding", "0", "10000")
+                    .param("locations", "10")
+                    .param("ordersPerStore", "1024");
+            case "s1-reduced" -> options.forks(1)
+                    .warmupIterations(3)
+                    .warmupTime(TimeValue.seconds(2))
+                    .measurementIterations(3)
+                    .measurementTime(TimeValue.seconds(2));
             default -> {}
         }
         return options;
@@ -153,12 +177,23 @@ public final class InventoryReport {
         }
         all.sort(Comparator.comparing((RunResult r) -> r.getParams().getBenchmark()));
         StringBuilder md = new StringBuilder();
+        boolean others = all.stream().anyMatch(r -> !name(r).startsWith(S1));
+        if (!others) {
+            md.append("# S1 capture + reserve: ").append(date).append("\n\n");
+            md.append("Scenario S1 of `docs/PERFORMANCE.md` as stated, through the `Oms` facade allocating from an")
+                    .append(" `Inventory` (`InMemoryStorage` and `InMemoryInventoryStore`, oms-testkit), against")
+                    .append(" its baseline of the same run. Bytes are `gc.alloc.rate.norm` per operation.\n\n");
+            environment(md, profile, all, conditions);
+            s1(md, all);
+            return md.toString();
+        }
         md.append("# Inventory S2, S6, S7: ").append(date).append("\n\n");
         md.append("Scenarios S2 (hot SKU), S6 (availability under writes) and S7 (reservation ledger size) of")
                 .append(" `docs/PERFORMANCE.md`, through the `Inventory` facade over `InMemoryInventoryStore`")
                 .append(" (oms-testkit), each against its baseline of the same run. Bytes are")
                 .append(" `gc.alloc.rate.norm` per operation.\n\n");
         environment(md, profile, all, conditions);
+        s1(md, all);
         s2(md, all, sellOuts);
         s6(md, all);
         s7(md, all);
@@ -201,6 +236,107 @@ public final class InventoryReport {
             md.append("| conditions | ").append(conditions).append(" |\n");
         }
         md.append('\n');
+    }
+
+    private static void s1(StringBuilder md, List<RunResult> all) {
+        List<RunResult> rows = all.stream()
+                .filter(r -> name(r).startsWith(S1))
+                .sorted(Comparator.comparing((RunResult r) -> r.getParams().getParam("lines"))
+                        .thenComparing(InventoryReport::name))
+                .toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("## S1: capture + validate + reserve + record events, one thread\n\n");
+        md.append("One operation is one order: `capture`, then `transition(ALLOCATE)` on an `Oms` built with an")
+                .append(" `Inventory` (default `preferSingleLocation` sourcing, then `Inventory.reserve`, the commit,")
+                .append(" the merge into `order-<id>` and its confirmation; events left in the outbox, drained every ")
+                .append(OrderReservationBenchmark.DRAIN_EVERY)
+                .append(" orders). 10,000 SKUs (no hot spot) x `locations` shipping locations (priorities 1..n), ")
+                .append(fmt(OrderReservationBenchmark.UNITS_PER_CELL))
+                .append(" units per cell received in the trial set-up (the inventory is rebuilt in an iteration")
+                .append(" set-up only when it would outgrow ")
+                .append(OrderReservationBenchmark.GENERATIONS)
+                .append(
+                        " order stores; the output says `S1: inventory rebuilt` when it is). Baseline: one hash lookup + one bounded")
+                .append(" decrement per line + one allocation per order, same input. Invariants (reserved over every")
+                .append(" cell = units of the orders allocated, one open reservation per order, onHand - reserved =")
+                .append(" available, nothing negative, every order ALLOCATED, baseline stock conserved) held after")
+                .append(" every iteration, or the run would have failed.\n\n");
+        md.append("| benchmark | lines | locations | orders/s | +/- (99.9%) | baseline orders/s | x baseline |")
+                .append(" bytes/order (gc) | bytes/order (measured method) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (RunResult r : rows) {
+            Optional<RunResult> base =
+                    find(all, S1 + "baseline", "lines", r.getParams().getParam("lines"));
+            md.append("| ")
+                    .append(shortName(r))
+                    .append(" | ")
+                    .append(r.getParams().getParam("lines"))
+                    .append(" | ")
+                    .append(r.getParams().getParam("locations"))
+                    .append(" | ")
+                    .append(fmt(score(r)))
+                    .append(" | ")
+                    .append(fmt(r.getPrimaryResult().getScoreError()))
+                    .append(" | ")
+                    .append(fmt(base.map(InventoryReport::score).orElse(Double.NaN)))
+                    .append(" | ")
+                    .append(x(ratio(r, base)))
+                    .append(" | ")
+                    .append(fmt(RatioReport.bytesPerOp(r)))
+                    .append(" | ")
+                    .append(fmt(ownBytes(r)))
+                    .append(" |\n");
+        }
+        md.append("\n`bytes/order (gc)` is JMH's `gc.alloc.rate.norm`, which also counts what the iteration set-up")
+                .append(" and the invariant checks allocate (the checks read every cell, some 50 MB an iteration);")
+                .append(" `bytes/order (measured method)` is what the benchmark thread allocated between the two")
+                .append(" (`OrderReservationBenchmark.Allocation`, mean over iterations). The goal is checked on the")
+                .append(" larger, `gc`.\n");
+        goalsHeader(md);
+        for (String lines : List.of("1", "5")) {
+            Optional<RunResult> o = find(all, S1 + "captureAndReserve", "lines", lines);
+            if (o.isEmpty()) {
+                continue;
+            }
+            Optional<RunResult> base = find(all, S1 + "baseline", "lines", lines);
+            if ("1".equals(lines)) {
+                double rate = score(o.get());
+                goal(
+                        md,
+                        "1-line orders/s, one thread",
+                        ">= 583,000",
+                        fmt(rate),
+                        rate >= RatioReport.GOAL_ORDERS_PER_SECOND,
+                        by(rate, RatioReport.GOAL_ORDERS_PER_SECOND));
+            }
+            double ratio = ratio(o.get(), base);
+            goal(
+                    md,
+                    lines + "-line vs baseline",
+                    ">= 0.3x",
+                    x(ratio),
+                    ratio >= RatioReport.GOAL_RATIO,
+                    by(ratio, RatioReport.GOAL_RATIO));
+            if ("1".equals(lines)) {
+                double bytes = RatioReport.bytesPerOp(o.get());
+                goal(
+                        md,
+                        "bytes allocated per 1-line order",
+                        "< 1,024",
+                        fmt(bytes),
+                        bytes < RatioReport.GOAL_BYTES_PER_ORDER,
+                        by(RatioReport.GOAL_BYTES_PER_ORDER, bytes));
+            }
+        }
+        md.append('\n');
+    }
+
+    /** The mean over iterations of {@code OrderReservationBenchmark.Allocation.bytesPerOp}; NaN without it. */
+    private static double ownBytes(RunResult r) {
+        Result<?> s = r.getSecondaryResults().get("bytesPerOp");
+        return s == null ? Double.NaN : s.getStatistics().getMean();
     }
 
     private static void s2(StringBuilder md, List<RunResult> all, List<HotSkuBenchmark.SellOut> sellOuts) {

@@ -14,8 +14,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the inventory benchmarks (S2, S6, S7) once with a smoke profile (in-process, one 200 ms warm-up and
- * one 200 ms measurement iteration, S7 at 0 and 10,000 outstanding reservations only), so that {@code mvn
+ * Runs the inventory benchmarks (S1 with reservation, S2, S6, S7) once with a smoke profile (in-process, one
+ * 200 ms warm-up and one 200 ms measurement iteration, S1 at 10 locations with a ring of 1,024 orders so the
+ * order store is replaced inside the measurement, S7 at 0 and 10,000 outstanding reservations only), so that {@code mvn
  * verify} proves each runs, keeps its invariants ({@code shouldFailOnError}) and scores; runs the S2
  * sell-out; and renders the inventory report. The figures mean nothing; see {@link InventoryReport}.
  */
@@ -28,13 +29,15 @@ class InventoryBenchmarkSmoke {
     static void runSmokeProfile() throws RunnerException, InterruptedException {
         results = new Runner(new OptionsBuilder()
                         .include("^dev\\.omskit\\.benchmarks\\.(HotSkuBenchmark|AvailabilityBenchmark"
-                                + "|ReservationScaleBenchmark)\\.")
+                                + "|ReservationScaleBenchmark|OrderReservationBenchmark)\\.")
                         .forks(0)
                         .warmupIterations(1)
                         .warmupTime(TimeValue.milliseconds(200))
                         .measurementIterations(1)
                         .measurementTime(TimeValue.milliseconds(200))
                         .param("outstanding", "0", "10000")
+                        .param("locations", "10")
+                        .param("ordersPerStore", "1024")
                         .shouldFailOnError(true)
                         .build())
                 .run();
@@ -48,22 +51,27 @@ class InventoryBenchmarkSmoke {
     void run_withSmokeProfile_coversEveryBenchmarkAndParam() {
         assertThat(results)
                 .extracting(r -> InventoryReport.simpleName(r) + "/"
-                        + r.getParams().getParam("skus") + "/" + r.getParams().getParam("outstanding"))
+                        + r.getParams().getParam("skus") + "/" + r.getParams().getParam("outstanding") + "/"
+                        + r.getParams().getParam("lines"))
                 .containsExactlyInAnyOrderElementsOf(List.of(
-                        "HotSkuBenchmark.omskit2/null/null",
-                        "HotSkuBenchmark.omskit16/null/null",
-                        "HotSkuBenchmark.baseline2/null/null",
-                        "HotSkuBenchmark.baseline16/null/null",
-                        "AvailabilityBenchmark.quietRead/1/null",
-                        "AvailabilityBenchmark.quietRead/20/null",
-                        "AvailabilityBenchmark.quietWrite/1/null",
-                        "AvailabilityBenchmark.quietWrite/20/null",
-                        "AvailabilityBenchmark.mixed/1/null",
-                        "AvailabilityBenchmark.mixed/20/null",
-                        "ReservationScaleBenchmark.reserveRelease/null/0",
-                        "ReservationScaleBenchmark.reserveRelease/null/10000",
-                        "ReservationScaleBenchmark.availability/null/0",
-                        "ReservationScaleBenchmark.availability/null/10000"));
+                        "OrderReservationBenchmark.captureAndReserve/null/null/1",
+                        "OrderReservationBenchmark.captureAndReserve/null/null/5",
+                        "OrderReservationBenchmark.baseline/null/null/1",
+                        "OrderReservationBenchmark.baseline/null/null/5",
+                        "HotSkuBenchmark.omskit2/null/null/null",
+                        "HotSkuBenchmark.omskit16/null/null/null",
+                        "HotSkuBenchmark.baseline2/null/null/null",
+                        "HotSkuBenchmark.baseline16/null/null/null",
+                        "AvailabilityBenchmark.quietRead/1/null/null",
+                        "AvailabilityBenchmark.quietRead/20/null/null",
+                        "AvailabilityBenchmark.quietWrite/1/null/null",
+                        "AvailabilityBenchmark.quietWrite/20/null/null",
+                        "AvailabilityBenchmark.mixed/1/null/null",
+                        "AvailabilityBenchmark.mixed/20/null/null",
+                        "ReservationScaleBenchmark.reserveRelease/null/0/null",
+                        "ReservationScaleBenchmark.reserveRelease/null/10000/null",
+                        "ReservationScaleBenchmark.availability/null/0/null",
+                        "ReservationScaleBenchmark.availability/null/10000/null"));
     }
 
     @Test
@@ -90,12 +98,32 @@ class InventoryBenchmarkSmoke {
     }
 
     @Test
+    @DisplayName("the S1 report alone has its own title and the S1 goals")
+    void render_s1ResultsOnly_hasTheS1TitleAndGoals() {
+        List<RunResult> s1 = results.stream()
+                .filter(r -> r.getParams().getBenchmark().contains(".OrderReservationBenchmark."))
+                .toList();
+
+        String report = InventoryReport.render("s1-reduced", "2026-01-01", s1, List.of(), "");
+
+        assertThat(report)
+                .contains("# S1 capture + reserve: 2026-01-01")
+                .contains("| 5-line vs baseline | >= 0.3x |")
+                .doesNotContain("## S2")
+                .doesNotContain("NaNx");
+    }
+
+    @Test
     @DisplayName("the inventory report renders every scenario with its ratios and goals")
     void render_smokeResults_listsEveryScenarioWithRatiosAndGoals() {
         String report = InventoryReport.render("smoke", "2026-01-01", results, sellOuts, "");
 
         assertThat(report)
                 .contains("# Inventory S2, S6, S7: 2026-01-01")
+                .contains("| captureAndReserve | 1 | 10 |")
+                .contains("| baseline | 5 | 10 |")
+                .contains("| 1-line orders/s, one thread | >= 583,000 |")
+                .contains("| bytes allocated per 1-line order | < 1,024 |")
                 .contains("| omskit2 | 2 |")
                 .contains("| baseline16 | 16 |")
                 .contains("| 2 threads, ops/s | >= 3,100,000 |")
