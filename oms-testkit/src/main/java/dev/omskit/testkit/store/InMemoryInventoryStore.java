@@ -48,8 +48,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * of what is available, never a read followed by a write). A commit first writes its records (version
  * checked), then claims the parts of its cell deltas that can fail (decreases, new reservations) in one
  * global order, SKU then location; if any cell is short it gives back what it claimed, restores the
- * records and reports every short cell it found; otherwise it adds the parts that cannot fail (increases,
- * released reservations) and appends the movements. Reads of a cell are one map lookup and one volatile
+ * records and reports every short cell it found; otherwise it inserts its new records (only now, so that
+ * nobody can find a record whose units may still be given back), adds the parts that cannot fail
+ * (increases, released reservations) and appends the movements. Reads of a cell are one map lookup and one volatile
  * read, whatever the number of reservations or ledger entries.
  */
 public final class InMemoryInventoryStore implements InventoryStore {
@@ -260,16 +261,31 @@ public final class InMemoryInventoryStore implements InventoryStore {
                 && commit.backorders().isEmpty()) {
             return applyOneReservation(commit, d);
         }
+        // Changed records are version-checked and written first, so two commits changing one record are
+        // serialised before either touches a cell. New records are only checked to be absent here and
+        // inserted after every claim succeeded: until then nobody (a sweep, a reader) can find them and act
+        // on units the commit may still give back.
         List<Runnable> undoRecords = new ArrayList<>();
+        List<Runnable> inserts = new ArrayList<>();
         try {
             for (Reservation r : commit.reservations()) {
-                writeReservation(commit.tenant(), d, r, undoRecords);
+                if (r.version() == 1) {
+                    absent(d.reservations, r.id(), Reservation::version, "reservation");
+                    inserts.add(() -> writeReservation(commit.tenant(), d, r, undoRecords));
+                } else {
+                    writeReservation(commit.tenant(), d, r, undoRecords);
+                }
             }
             for (Transfer t : commit.transfers()) {
-                writeTransfer(d, t, undoRecords);
+                if (t.version() == 1) {
+                    absent(d.transfers, t.id(), Transfer::version, "transfer");
+                    inserts.add(() -> writeTransfer(d, t, undoRecords));
+                } else {
+                    writeTransfer(d, t, undoRecords);
+                }
             }
             for (PurchaseOrder po : commit.purchaseOrders()) {
-                write(
+                Runnable w = () -> write(
                         d.purchaseOrders,
                         po.id(),
                         po,
@@ -277,9 +293,22 @@ public final class InMemoryInventoryStore implements InventoryStore {
                         PurchaseOrder::version,
                         "purchase order",
                         undoRecords);
+                if (po.version() == 1) {
+                    absent(d.purchaseOrders, po.id(), PurchaseOrder::version, "purchase order");
+                    inserts.add(w);
+                } else {
+                    w.run();
+                }
             }
             for (Backorder b : commit.backorders()) {
-                write(d.backorders, b.id(), b, b.version(), Backorder::version, "backorder", undoRecords);
+                Runnable w =
+                        () -> write(d.backorders, b.id(), b, b.version(), Backorder::version, "backorder", undoRecords);
+                if (b.version() == 1) {
+                    absent(d.backorders, b.id(), Backorder::version, "backorder");
+                    inserts.add(w);
+                } else {
+                    w.run();
+                }
             }
         } catch (StaleRecordException e) {
             undo(undoRecords);
@@ -334,6 +363,17 @@ public final class InMemoryInventoryStore implements InventoryStore {
             undo(undoRecords);
             return new StockCommitResult.Refused(shortfalls);
         }
+        try {
+            for (Runnable insert : inserts) {
+                insert.run();
+            }
+        } catch (StaleRecordException e) {
+            for (int i = 0; i < claimedCells.size(); i++) {
+                claimedCells.get(i).tryApplyForced(claimed.get(i), true);
+            }
+            undo(undoRecords);
+            throw e;
+        }
         // Phase 2: the parts that cannot fail (increases, fewer reserved).
         for (Map.Entry<CellKey, int[]> e : deltas.entrySet()) {
             int[] v = e.getValue();
@@ -381,14 +421,24 @@ public final class InMemoryInventoryStore implements InventoryStore {
 
     /** The hot path (reserve, release, confirm one cell): the same steps as the general one, nothing more. */
     private StockCommitResult applyOneReservation(StockCommit commit, TenantData d) {
+        Reservation r = commit.reservations().get(0);
         List<Runnable> undo = new ArrayList<>(1);
-        writeReservation(commit.tenant(), d, commit.reservations().get(0), undo);
+        boolean insert = r.version() == 1;
+        if (insert) {
+            absent(d.reservations, r.id(), Reservation::version, "reservation");
+        } else {
+            writeReservation(commit.tenant(), d, r, undo);
+        }
         if (commit.cells().isEmpty()) {
+            if (insert) {
+                writeReservation(commit.tenant(), d, r, undo);
+            }
             return APPLIED_NOTHING_TO_LEDGER;
         }
         CellChange c = commit.cells().get(0);
         int[] v = {c.onHand(), c.reserved(), c.quarantined(), c.inTransit()};
         int[] claim = claim(v);
+        Cell claimedCell = null;
         if (claim[0] != 0 || claim[1] != 0 || claim[2] != 0 || claim[3] != 0) {
             Cell cell = d.existing(c.sku(), c.location());
             if (cell == null
@@ -404,12 +454,31 @@ public final class InMemoryInventoryStore implements InventoryStore {
                 return new StockCommitResult.Refused(
                         List.of(shortfall(c.sku(), c.location(), cell.counts.get(), claim)));
             }
+            claimedCell = cell;
+        }
+        if (insert) {
+            try {
+                writeReservation(commit.tenant(), d, r, undo);
+            } catch (StaleRecordException e) {
+                if (claimedCell != null) {
+                    claimedCell.tryApplyForced(claim, true);
+                }
+                throw e;
+            }
         }
         int[] rest = {v[0] - claim[0], v[1] - claim[1], v[2] - claim[2], v[3] - claim[3]};
         if (rest[0] != 0 || rest[1] != 0 || rest[2] != 0 || rest[3] != 0) {
             d.cell(c.sku(), c.location()).tryApplyForced(rest, false);
         }
         return APPLIED_NOTHING_TO_LEDGER;
+    }
+
+    private static <K, V> void absent(
+            Map<K, V> map, K id, java.util.function.ToLongFunction<V> versionOf, String what) {
+        V existing = map.get(id);
+        if (existing != null) {
+            throw new StaleRecordException(what + " '" + id + "'", 0, versionOf.applyAsLong(existing));
+        }
     }
 
     private static Shortfall shortfall(Sku sku, LocationId location, Counts c, int[] claim) {

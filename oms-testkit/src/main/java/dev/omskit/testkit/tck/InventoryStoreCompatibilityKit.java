@@ -75,6 +75,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
@@ -1412,6 +1413,47 @@ public abstract class InventoryStoreCompatibilityKit {
     @Nested
     @DisplayName("Under real concurrency no unit is oversold and every counter stays exact")
     class Concurrency {
+        @Test
+        @DisplayName("a sweep racing refused multi-line holds never releases units those holds gave back")
+        void expireHolds_racingRefusedHolds_neverReleasesUnitsGivenBack() throws Exception {
+            Sku plenty = MIX_SKUS.get(0);
+            Sku none = MIX_SKUS.get(MIX_SKUS.size() - 1);
+            receive(TENANT, WH1, plenty, 1_000);
+            receive(TENANT, WH1, none, 1);
+            inventory.adjust(adjustment(TENANT, none, WH1, -1, Optional.empty()));
+            AtomicBoolean done = new AtomicBoolean();
+            List<Outcome<Integer>> outcomes = race(THREADS, thread -> () -> {
+                int n = 0;
+                if (thread == 0) {
+                    while (!done.get() && n < 20_000) {
+                        clock.advance(Duration.ofMinutes(2));
+                        inventory.expireHolds(100);
+                        n++;
+                    }
+                    return n;
+                }
+                for (int i = 0; i < 300; i++) {
+                    ReserveResult result = inventory.reserve(ReserveStock.builder()
+                            .tenant(TENANT)
+                            .reference("cart:race-" + thread + "-" + i)
+                            .addLines(StockLine.of("a", plenty, WH1, 1), StockLine.of("b", none, WH1, 1))
+                            .holdFor(Duration.ofMinutes(1))
+                            .actor(ACTOR)
+                            .build());
+                    assertThat(result.isReserved()).isFalse();
+                    n++;
+                }
+                if (thread == THREADS - 1) {
+                    done.set(true);
+                }
+                return n;
+            });
+
+            assertThat(failures(outcomes)).isEmpty();
+            assertThat(store.level(TENANT, plenty, WH1)).isEqualTo(new StockLevel(plenty, WH1, 1_000, 0, 0, 0, 0));
+            assertThat(store.openReservations(TENANT)).isEmpty();
+        }
+
         @Test
         @DisplayName("eight threads reserving 1 to 3 units of one hot SKU sell out exactly, never oversell")
         void reserve_hotSkuEightThreads_sellsOutExactlyWithoutOversell() throws Exception {
