@@ -138,6 +138,11 @@ public final class Inventory {
         listeners.add(Checks.notNull("listener", listener));
     }
 
+    /** Removes a listener added before; returns whether it was there. */
+    public boolean removeListener(InventoryListener listener) {
+        return listeners.remove(Checks.notNull("listener", listener));
+    }
+
     /** A builder; {@link Builder#store} and {@link Builder#catalog} are required. */
     public static Builder builder() {
         return new Builder();

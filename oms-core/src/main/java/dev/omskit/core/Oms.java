@@ -81,7 +81,7 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safe: one instance serves the whole application.
  */
-public final class Oms {
+public final class Oms implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Oms.class.getName());
 
     private final OmsStorage storage;
@@ -93,6 +93,7 @@ public final class Oms {
     private final OutboxRelay relay;
     private final OmsMetrics metrics;
     private final OrderStock stock;
+    private final dev.omskit.core.inventory.InventoryListener backorderFiller;
 
     private Oms(Builder b) {
         this.storage = b.storage;
@@ -106,8 +107,9 @@ public final class Oms {
         this.relay = new OutboxRelay(storage.events(), b.listeners);
         this.metrics = OmsMetrics.of(b.registry);
         this.stock = b.inventory == null ? null : new OrderStock(b.inventory, b.sourcing, config);
+        this.backorderFiller = this::fillBackorders;
         if (stock != null) {
-            b.inventory.addListener(this::fillBackorders);
+            b.inventory.addListener(backorderFiller);
         }
     }
 
@@ -210,6 +212,18 @@ public final class Oms {
     }
 
     // -------------------------------------------------------------------------------------------- stock
+
+    /**
+     * Detaches this facade from its inventory: receipts no longer fill this facade's backorders (an
+     * inventory outlives the facades built over it, and would otherwise keep each of them reachable).
+     * Everything else keeps working; closing twice does nothing.
+     */
+    @Override
+    public void close() {
+        if (stock != null) {
+            stock.inventory().removeListener(backorderFiller);
+        }
+    }
 
     /** The inventory this facade allocates from, if it was built with one. */
     public Optional<Inventory> inventory() {

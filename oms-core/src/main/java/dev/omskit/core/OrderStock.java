@@ -8,6 +8,7 @@ import dev.omskit.core.internal.Decision;
 import dev.omskit.core.inventory.Backorder;
 import dev.omskit.core.inventory.BackorderKind;
 import dev.omskit.core.inventory.Location;
+import dev.omskit.core.inventory.LocationCapability;
 import dev.omskit.core.inventory.Product;
 import dev.omskit.core.inventory.ProductFlag;
 import dev.omskit.core.inventory.Reservation;
@@ -169,23 +170,7 @@ final class OrderStock {
         if (demand.isEmpty()) {
             return Optional.empty();
         }
-        Set<Sku> skus = new LinkedHashSet<>();
-        for (OrderLine line : before.lines()) {
-            if (demand.containsKey(line.id())) {
-                skus.add(line.sku());
-            }
-        }
-        Map<Sku, List<StockLevel>> levels = new LinkedHashMap<>();
-        for (Sku sku : skus) {
-            levels.put(sku, inventory.levels(before.tenant(), sku));
-        }
-        List<Location> locations = new ArrayList<>();
-        for (Location l : inventory.locations(before.tenant())) {
-            if (l.active()) {
-                locations.add(l);
-            }
-        }
-        SourcingPlan plan = sourcing.plan(before, demand, levels, locations);
+        SourcingPlan plan = plan(before, demand);
         if (plan.isMet() && plan.lines().isEmpty()) {
             return Optional.empty();
         }
@@ -383,6 +368,12 @@ final class OrderStock {
      * short per line.
      */
     SourcingPlan plan(Order order, Map<LineId, Integer> demand) {
+        if (sourcing == SourcingStrategy.preferSingleLocation()) {
+            Optional<SourcingPlan> single = singleLocation(order, demand);
+            if (single.isPresent()) {
+                return single.get();
+            }
+        }
         Set<Sku> skus = new LinkedHashSet<>();
         for (OrderLine line : order.lines()) {
             if (demand.containsKey(line.id())) {
@@ -400,6 +391,48 @@ final class OrderStock {
             }
         }
         return sourcing.plan(order, demand, levels, locations);
+    }
+
+    /**
+     * The default strategy's first choice, found without reading every location: the active shipping
+     * locations in priority order, each asked for the order's SKUs only until one has them all. Empty when
+     * none has (the full strategy then splits).
+     */
+    private Optional<SourcingPlan> singleLocation(Order order, Map<LineId, Integer> demand) {
+        List<Location> ships = new ArrayList<>();
+        for (Location l : inventory.locations(order.tenant())) {
+            if (l.active() && l.can(LocationCapability.SHIPS)) {
+                ships.add(l);
+            }
+        }
+        ships.sort(java.util.Comparator.comparingInt(Location::priority).thenComparing(Location::id));
+        Map<Sku, Integer> needed = new LinkedHashMap<>();
+        for (OrderLine line : order.lines()) {
+            Integer units = demand.get(line.id());
+            if (units != null && units > 0) {
+                needed.merge(line.sku(), units, Integer::sum);
+            }
+        }
+        for (Location l : ships) {
+            boolean all = true;
+            for (Map.Entry<Sku, Integer> e : needed.entrySet()) {
+                if (inventory.level(order.tenant(), e.getKey(), l.id()).available() < e.getValue()) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                List<StockLine> plan = new ArrayList<>();
+                for (OrderLine line : order.lines()) {
+                    Integer units = demand.get(line.id());
+                    if (units != null && units > 0) {
+                        plan.add(StockLine.of(line.id().value(), line.sku(), l.id(), units));
+                    }
+                }
+                return Optional.of(SourcingPlan.of(plan));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -165,6 +166,9 @@ public final class InMemoryInventoryStore implements InventoryStore {
         final Map<TransferId, Transfer> transfers = new ConcurrentHashMap<>();
         final Map<PurchaseOrderId, PurchaseOrder> purchaseOrders = new ConcurrentHashMap<>();
         final Map<String, Backorder> backorders = new ConcurrentHashMap<>();
+        /** Backorder ids per holder reference (a holder's lines never change reference). */
+        final Map<String, Set<String>> backordersByReference = new ConcurrentHashMap<>();
+
         final Map<IdempotencyKey, CompletableFuture<List<LedgerEntry>>> keys = new ConcurrentHashMap<>();
 
         TenantData(int expectedReservations) {
@@ -301,8 +305,12 @@ public final class InMemoryInventoryStore implements InventoryStore {
                 }
             }
             for (Backorder b : commit.backorders()) {
-                Runnable w =
-                        () -> write(d.backorders, b.id(), b, b.version(), Backorder::version, "backorder", undoRecords);
+                Runnable w = () -> {
+                    write(d.backorders, b.id(), b, b.version(), Backorder::version, "backorder", undoRecords);
+                    d.backordersByReference
+                            .computeIfAbsent(b.reference(), k -> ConcurrentHashMap.newKeySet())
+                            .add(b.id());
+                };
                 if (b.version() == 1) {
                     absent(d.backorders, b.id(), Backorder::version, "backorder");
                     inserts.add(w);
@@ -778,9 +786,11 @@ public final class InMemoryInventoryStore implements InventoryStore {
 
     @Override
     public List<Backorder> backordersFor(TenantId tenant, String reference) {
+        TenantData d = data(tenant);
         List<Backorder> out = new ArrayList<>();
-        for (Backorder b : data(tenant).backorders.values()) {
-            if (b.reference().equals(reference)) {
+        for (String id : d.backordersByReference.getOrDefault(reference, Set.of())) {
+            Backorder b = d.backorders.get(id);
+            if (b != null) {
                 out.add(b);
             }
         }

@@ -289,6 +289,21 @@ class OrderStockTest {
     }
 
     @Test
+    void close_detachesTheFacadeFromItsInventory_receiptsNoLongerFillItsBackorders() {
+        Order order = oms.transition(OrderFixtures.transition(
+                oms.capture(OrderFixtures.capture().build()).order(), OrderTriggers.BACKORDER));
+        assertThat(inventory.openBackorders(TENANT, SKU_1, 10)).hasSize(1);
+        oms.close();
+        oms.close();
+
+        receive(SOUTH, SKU_1, 5);
+
+        assertThat(oms.get(TENANT, order.id()).quantity(OrderStages.BACKORDERED))
+                .isEqualTo(2);
+        assertThat(inventory.level(TENANT, SKU_1, SOUTH).reserved()).isZero();
+    }
+
+    @Test
     @DisplayName("orders racing for a hot SKU never allocate more than the stock")
     void allocate_manyThreadsOnOneHotSku_neverOversells() throws Exception {
         receive(SOUTH, SKU_1, 50);
