@@ -657,7 +657,10 @@ public final class Oms implements AutoCloseable {
             if (reserved.isPresent()) {
                 adoptStock(reserved.get(), next);
             }
-            syncStock(next, command.actor());
+            if (stock != null
+                    && OrderStock.touchesStock(d.events(), decider(tenant).lifecycle())) {
+                syncStock(next, command.actor());
+            }
             afterCommit();
             return next;
         }

@@ -200,6 +200,31 @@ final class OrderStock {
                 Rejection.of("INSUFFICIENT_STOCK", "Order '" + order.id() + "' cannot be allocated: " + why));
     }
 
+    /**
+     * Whether a command's events can leave the order's reservations or backorders behind its units, so
+     * that reconciling after the commit has something to do: units leaving the stock-holding stages,
+     * shipping, entering or leaving BACKORDERED, an edit, a payment (a hold to confirm). Units merely
+     * entering the holding stages were reserved before the commit and merged after it.
+     */
+    static boolean touchesStock(List<OrderEvent> events, OrderLifecycle lifecycle) {
+        for (OrderEvent event : events) {
+            if (event instanceof OrderEvent.OrderEdited || event instanceof OrderEvent.PaymentRecorded) {
+                return true;
+            }
+            if (event instanceof OrderEvent.LinesTransitioned moved) {
+                for (OrderEvent.LineMove m : moved.moves()) {
+                    if ((holdsStock(lifecycle, m.from()) && !holdsStock(lifecycle, m.to()))
+                            || shipped(lifecycle, m.to())
+                            || OrderStages.BACKORDERED.equals(m.from())
+                            || OrderStages.BACKORDERED.equals(m.to())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** Gives a reservation back after the order's commit failed. */
     void undo(Reservation reservation) {
         try {
@@ -399,13 +424,7 @@ final class OrderStock {
      * none has (the full strategy then splits).
      */
     private Optional<SourcingPlan> singleLocation(Order order, Map<LineId, Integer> demand) {
-        List<Location> ships = new ArrayList<>();
-        for (Location l : inventory.locations(order.tenant())) {
-            if (l.active() && l.can(LocationCapability.SHIPS)) {
-                ships.add(l);
-            }
-        }
-        ships.sort(java.util.Comparator.comparingInt(Location::priority).thenComparing(Location::id));
+        List<Location> ships = shippingByPriority(inventory.locations(order.tenant()));
         Map<Sku, Integer> needed = new LinkedHashMap<>();
         for (OrderLine line : order.lines()) {
             Integer units = demand.get(line.id());
@@ -433,6 +452,27 @@ final class OrderStock {
             }
         }
         return Optional.empty();
+    }
+
+    /** The last location list read, and its shipping locations by priority (a store may return one list until it changes). */
+    private volatile Object[] shipping = {null, List.of()};
+
+    @SuppressWarnings("unchecked")
+    private List<Location> shippingByPriority(List<Location> all) {
+        Object[] cached = shipping;
+        if (cached[0] == all) {
+            return (List<Location>) cached[1];
+        }
+        List<Location> ships = new ArrayList<>();
+        for (Location l : all) {
+            if (l.active() && l.can(LocationCapability.SHIPS)) {
+                ships.add(l);
+            }
+        }
+        ships.sort(java.util.Comparator.comparingInt(Location::priority).thenComparing(Location::id));
+        List<Location> result = List.copyOf(ships);
+        shipping = new Object[] {all, result};
+        return result;
     }
 
     /**

@@ -160,6 +160,9 @@ public final class InMemoryInventoryStore implements InventoryStore {
 
     private static final class TenantData {
         final Map<LocationId, Location> locations = new ConcurrentHashMap<>();
+        /** The locations sorted by id, the same list until one is saved (null: to be built). */
+        volatile List<Location> sortedLocations;
+
         final Map<Sku, Map<LocationId, Cell>> cells = new ConcurrentHashMap<>();
         final Map<ReservationId, Reservation> reservations;
         final Map<String, List<ReservationId>> byReference;
@@ -196,7 +199,11 @@ public final class InMemoryInventoryStore implements InventoryStore {
 
     @Override
     public void saveLocation(Location location) {
-        data(location.tenant()).locations.put(location.id(), location);
+        TenantData d = data(location.tenant());
+        synchronized (d.locations) {
+            d.locations.put(location.id(), location);
+            d.sortedLocations = null;
+        }
     }
 
     @Override
@@ -206,9 +213,17 @@ public final class InMemoryInventoryStore implements InventoryStore {
 
     @Override
     public List<Location> locations(TenantId tenant) {
-        List<Location> out = new ArrayList<>(data(tenant).locations.values());
-        out.sort(Comparator.comparing(Location::id));
-        return out;
+        TenantData d = data(tenant);
+        List<Location> sorted = d.sortedLocations;
+        if (sorted == null) {
+            synchronized (d.locations) {
+                List<Location> out = new ArrayList<>(d.locations.values());
+                out.sort(Comparator.comparing(Location::id));
+                sorted = List.copyOf(out);
+                d.sortedLocations = sorted;
+            }
+        }
+        return sorted;
     }
 
     // -------------------------------------------------------------------------------------------- commit
