@@ -39,6 +39,9 @@ import java.util.Optional;
  *           claimed in one global order (SKU, then location) so that concurrent multi-cell commits cannot
  *           deadlock. While a commit is in flight a reader may see some of its cells changed and not
  *           others; a refused commit may briefly make units look taken, never available when they are not.
+ *           A record the commit creates must not be readable (by {@link #reservation}, {@link
+ *           #expiredHolds}, {@link #openReservations} ...) before the commit is certain to apply: a sweep that
+ *           found a hold whose units the commit then gave back would release them twice.
  *       <li><b>Records.</b> A reservation, transfer, purchase order or backorder at version 1 must not exist yet; one at version
  *           {@code n > 1} must be stored at {@code n - 1}. Otherwise the commit throws {@link
  *           StaleRecordException} and applies nothing. Of two commits writing the same record version, at
