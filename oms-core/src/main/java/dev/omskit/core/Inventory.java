@@ -365,6 +365,14 @@ public final class Inventory {
 
     /** Turns a hold into an allocation; confirming a confirmed reservation returns it unchanged. */
     public Reservation confirm(TenantId tenant, ReservationId id) {
+        return confirm(tenant, id, false);
+    }
+
+    /**
+     * {@link #confirm}, and with {@code evenIfLapsed} also a hold whose time is up but which the sweep has
+     * not released yet: for an order whose payment arrived just after its stock hold lapsed.
+     */
+    Reservation confirm(TenantId tenant, ReservationId id, boolean evenIfLapsed) {
         for (int attempt = 1; attempt <= config.maxCommitAttempts(); attempt++) {
             Reservation r = requireReservation(tenant, id);
             if (r.status() == ReservationStatus.CONFIRMED) {
@@ -374,7 +382,7 @@ public final class Inventory {
             if (r.status() != ReservationStatus.HELD) {
                 throw notOpen(r, "confirmed");
             }
-            if (r.isExpiredAt(now)) {
+            if (r.isExpiredAt(now) && !evenIfLapsed) {
                 throw new StockRejectedException(
                         StockRejectedException.HOLD_EXPIRED,
                         "reservation '" + id + "' of '" + r.reference() + "' expired at "

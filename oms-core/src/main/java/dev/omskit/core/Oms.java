@@ -326,59 +326,72 @@ public final class Oms implements AutoCloseable {
         }
         filling.set(true);
         try {
-            Inventory inventory = stock.inventory();
             for (Sku sku : skus) {
-                for (Backorder b : inventory.openBackorders(tenant, sku, 1_000)) {
-                    int free = 0;
-                    for (var level : inventory.levels(tenant, sku)) {
-                        Optional<dev.omskit.core.inventory.Location> l = inventory.location(tenant, level.location());
-                        if (l.isPresent() && l.get().active() && l.get().can(LocationCapability.SHIPS)) {
-                            free += level.available();
-                        }
-                    }
-                    if (free <= 0) {
-                        break;
-                    }
-                    Optional<OrderId> orderId = OrderStock.orderOf(b.reference());
-                    if (orderId.isEmpty()) {
-                        continue; // demand of another holder (a cart, a quote): not this facade's to fill or close
-                    }
-                    Optional<Order> order = storage.orders().find(tenant, orderId.get());
-                    if (order.isEmpty()) {
-                        inventory.recordBackorder(tenant, b.reference(), b.lineRef(), b.sku(), 0, b.kind());
-                        continue;
-                    }
-                    LineId line = LineId.of(b.lineRef());
-                    int units = Math.min(
-                            Math.min(b.units(), free),
-                            order.get()
-                                    .line(line)
-                                    .map(l -> l.quantity(OrderStages.BACKORDERED))
-                                    .orElse(0));
-                    if (units <= 0) {
-                        stock.reconcile(
-                                latest(tenant, order.get().id()),
-                                decider(tenant).lifecycle(),
-                                Actor.system("backorder-fill"));
-                        continue;
-                    }
-                    try {
-                        transition(TransitionOrder.builder()
-                                .tenant(tenant)
-                                .orderId(order.get().id())
-                                .actor(Actor.system("backorder-fill"))
-                                .trigger(OrderTriggers.ALLOCATE)
-                                .putLines(line, units)
-                                .reason("backorder filled from new stock")
-                                .build());
-                    } catch (OrderRejectedException | ConflictException e) {
-                        LOG.log(System.Logger.Level.INFO, "backorder " + b.id() + " not filled now: " + e.getMessage());
-                    }
+                // a fill that lost a race (a concurrent command, a hold given back meanwhile) goes round
+                // again, so that no unit is left idle while a backorder waits
+                int round = 0;
+                while (round++ < FILL_ROUNDS && fillOnce(tenant, sku)) {
+                    LOG.log(System.Logger.Level.DEBUG, "backorders of " + sku + ": another round after a lost race");
                 }
             }
         } finally {
             filling.set(false);
         }
+    }
+
+    private static final int FILL_ROUNDS = 8;
+
+    /** One pass over the open backorders of a SKU, oldest first; true when a fill lost a race. */
+    private boolean fillOnce(TenantId tenant, Sku sku) {
+        Inventory inventory = stock.inventory();
+        boolean lost = false;
+        for (Backorder b : inventory.openBackorders(tenant, sku, 1_000)) {
+            int free = 0;
+            for (var level : inventory.levels(tenant, sku)) {
+                Optional<dev.omskit.core.inventory.Location> l = inventory.location(tenant, level.location());
+                if (l.isPresent() && l.get().active() && l.get().can(LocationCapability.SHIPS)) {
+                    free += level.available();
+                }
+            }
+            if (free <= 0) {
+                break;
+            }
+            Optional<OrderId> orderId = OrderStock.orderOf(b.reference());
+            if (orderId.isEmpty()) {
+                continue; // demand of another holder (a cart, a quote): not this facade's to fill or close
+            }
+            Optional<Order> order = storage.orders().find(tenant, orderId.get());
+            if (order.isEmpty()) {
+                inventory.recordBackorder(tenant, b.reference(), b.lineRef(), b.sku(), 0, b.kind());
+                continue;
+            }
+            LineId line = LineId.of(b.lineRef());
+            int units = Math.min(
+                    Math.min(b.units(), free),
+                    order.get()
+                            .line(line)
+                            .map(l -> l.quantity(OrderStages.BACKORDERED))
+                            .orElse(0));
+            if (units <= 0) {
+                stock.reconcile(
+                        latest(tenant, order.get().id()), decider(tenant).lifecycle(), Actor.system("backorder-fill"));
+                continue;
+            }
+            try {
+                transition(TransitionOrder.builder()
+                        .tenant(tenant)
+                        .orderId(order.get().id())
+                        .actor(Actor.system("backorder-fill"))
+                        .trigger(OrderTriggers.ALLOCATE)
+                        .putLines(line, units)
+                        .reason("backorder filled from new stock")
+                        .build());
+            } catch (OrderRejectedException | ConflictException e) {
+                lost |= !order.get().isOnHold(); // a hold refuses until released: no use going round
+                LOG.log(System.Logger.Level.DEBUG, "backorder " + b.id() + " not filled now: " + e.getMessage());
+            }
+        }
+        return lost;
     }
 
     /**
@@ -654,11 +667,19 @@ public final class Oms implements AutoCloseable {
                 }
             }
             metrics.command(type, "ok");
+            boolean movedOn = false;
             if (reserved.isPresent()) {
                 adoptStock(reserved.get(), next);
+                // a command committed between ours and the merge could not count the merged units
+                movedOn = storage.orders()
+                        .find(tenant, next.id())
+                        .map(o -> o.version() != next.version())
+                        .orElse(false);
             }
             if (stock != null
-                    && OrderStock.touchesStock(d.events(), decider(tenant).lifecycle())) {
+                    && (movedOn
+                            || OrderStock.touchesStock(
+                                    d.events(), decider(tenant).lifecycle()))) {
                 syncStock(next, command.actor());
             }
             afterCommit();

@@ -346,8 +346,9 @@ final class OrderStock {
         }
         if (settled(order)) {
             for (Reservation r : current) {
-                if (r.status() == ReservationStatus.HELD && !r.isExpiredAt(inventory.now())) {
-                    inventory.confirm(order.tenant(), r.id());
+                if (r.status() == ReservationStatus.HELD) {
+                    // a payment that arrives after the hold lapsed but before the sweep keeps the stock
+                    inventory.confirm(order.tenant(), r.id(), true);
                 }
             }
         }

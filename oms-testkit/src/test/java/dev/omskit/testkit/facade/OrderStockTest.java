@@ -189,6 +189,29 @@ class OrderStockTest {
         }
 
         @Test
+        void recordPayment_justAfterTheHoldLapsedBeforeTheSweep_keepsTheStock() {
+            receive(SOUTH, SKU_1, 5);
+            Order order = allocate(capture(2, 0, false));
+            clock.advance(oms.config().unpaidHold().plus(Duration.ofSeconds(1)));
+
+            oms.recordPayment(RecordPayment.builder()
+                    .tenant(TENANT)
+                    .orderId(order.id())
+                    .actor(Actor.system("gateway"))
+                    .trigger(PaymentStates.CAPTURE)
+                    .build());
+
+            assertThat(reservations(order))
+                    .singleElement()
+                    .extracting(Reservation::status)
+                    .isEqualTo(ReservationStatus.CONFIRMED);
+            assertThat(oms.expireStockHolds(100)).isZero();
+            assertThat(oms.get(TENANT, order.id()).quantity(OrderStages.ALLOCATED))
+                    .isEqualTo(2);
+            assertThat(inventory.level(TENANT, SKU_1, SOUTH).reserved()).isEqualTo(2);
+        }
+
+        @Test
         void expireStockHolds_unpaidOrderPastItsHold_isDeallocatedAndStockComesBack() {
             receive(SOUTH, SKU_1, 5);
             Order order = allocate(capture(2, 0, false));
