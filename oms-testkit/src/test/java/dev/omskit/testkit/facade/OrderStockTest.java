@@ -116,6 +116,15 @@ class OrderStockTest {
         return oms.transition(OrderFixtures.transition(order, OrderTriggers.ALLOCATE));
     }
 
+    void pay(Order order) {
+        oms.recordPayment(RecordPayment.builder()
+                .tenant(TENANT)
+                .orderId(order.id())
+                .actor(Actor.system("gateway"))
+                .trigger(PaymentStates.CAPTURE)
+                .build());
+    }
+
     List<Reservation> reservations(Order order) {
         return inventory.reservationsFor(TENANT, "order:" + order.id());
     }
@@ -175,12 +184,7 @@ class OrderStockTest {
                     .extracting(Reservation::status)
                     .isEqualTo(ReservationStatus.HELD);
 
-            oms.recordPayment(RecordPayment.builder()
-                    .tenant(TENANT)
-                    .orderId(order.id())
-                    .actor(Actor.system("gateway"))
-                    .trigger(PaymentStates.CAPTURE)
-                    .build());
+            pay(order);
 
             assertThat(reservations(order))
                     .singleElement()
@@ -194,12 +198,7 @@ class OrderStockTest {
             Order order = allocate(capture(2, 0, false));
             clock.advance(oms.config().unpaidHold().plus(Duration.ofSeconds(1)));
 
-            oms.recordPayment(RecordPayment.builder()
-                    .tenant(TENANT)
-                    .orderId(order.id())
-                    .actor(Actor.system("gateway"))
-                    .trigger(PaymentStates.CAPTURE)
-                    .build());
+            pay(order);
 
             assertThat(reservations(order))
                     .singleElement()
