@@ -26,8 +26,6 @@ import dev.omskit.core.inventory.Product;
 import dev.omskit.core.inventory.ProductFlag;
 import dev.omskit.core.inventory.PurchaseOrder;
 import dev.omskit.core.inventory.PurchaseOrderId;
-import dev.omskit.core.inventory.PurchaseOrderLifecycle;
-import dev.omskit.core.inventory.PurchaseOrderLine;
 import dev.omskit.core.inventory.ReceiptLine;
 import dev.omskit.core.inventory.ReceiveGoods;
 import dev.omskit.core.inventory.ReceivePurchaseOrder;
@@ -48,11 +46,8 @@ import dev.omskit.core.inventory.TransferId;
 import dev.omskit.core.inventory.TransferLine;
 import dev.omskit.core.inventory.TransferStatus;
 import dev.omskit.core.inventory.TransferStock;
-import dev.omskit.core.lifecycle.Transition;
-import dev.omskit.core.lifecycle.Trigger;
 import dev.omskit.core.model.Actor;
 import dev.omskit.core.model.ChannelId;
-import dev.omskit.core.model.IdempotencyKey;
 import dev.omskit.core.model.LocationId;
 import dev.omskit.core.model.Money;
 import dev.omskit.core.model.Sku;
@@ -71,7 +66,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -106,6 +100,7 @@ public final class Inventory {
     private final Clock clock;
     private final IdGenerator ids;
     private final InventoryConfig config;
+    private final InventoryPurchasing purchasing;
     private final List<InventoryListener> listeners = new CopyOnWriteArrayList<>();
     private final ExternalStockSource external;
     private final Map<ChannelId, ChannelStockPolicy> policies = new java.util.concurrent.ConcurrentHashMap<>();
@@ -118,6 +113,7 @@ public final class Inventory {
         this.config = b.config;
         this.listeners.addAll(b.listeners);
         this.external = b.external;
+        this.purchasing = new InventoryPurchasing(this, store, catalog, clock, ids, config);
     }
 
     /** Whether an external system owns the stock of record (see {@link Builder#stockOfRecordElsewhere}). */
@@ -125,7 +121,7 @@ public final class Inventory {
         return external != null;
     }
 
-    private void requireLocalStock(String what) {
+    void requireLocalStock(String what) {
         if (external != null) {
             throw new StockRejectedException(
                     StockRejectedException.STOCK_OF_RECORD_ELSEWHERE,
@@ -765,7 +761,7 @@ public final class Inventory {
         return entries;
     }
 
-    private void receiptLine(TenantId tenant, String field, ReceiptLine line, Set<Sku> seen, List<Violation> out) {
+    void receiptLine(TenantId tenant, String field, ReceiptLine line, Set<Sku> seen, List<Violation> out) {
         if (line == null) {
             out.add(Violation.of(field, "MISSING", "line must not be null"));
             return;
@@ -797,7 +793,7 @@ public final class Inventory {
         }
     }
 
-    private static void receiptMovements(
+    static void receiptMovements(
             LocationId location,
             String cause,
             List<ReceiptLine> lines,
@@ -1468,83 +1464,33 @@ public final class Inventory {
     }
 
     // ------------------------------------------------------------------------- purchase orders, supply
+    // (implemented by InventoryPurchasing)
+
+    /** {@link #preorderAllowance(TenantId, Sku)} leaving out the open preorders of one holder. */
+    int preorderAllowance(TenantId tenant, Sku sku, Optional<String> excluded) {
+        return purchasing.preorderAllowance(tenant, sku, excluded);
+    }
+
+    // ------------------------------------------------------------------------- purchase orders, supply
 
     /** Creates a purchase order as a draft. */
     public PurchaseOrder createPurchaseOrder(CreatePurchaseOrder command) {
-        Checks.notNull("command", command);
-        TenantId tenant = command.tenant();
-        List<Violation> out = new ArrayList<>();
-        Checks.idProblem("supplier", command.supplier())
-                .ifPresent(p -> out.add(Violation.of("supplier", "INVALID", p)));
-        knownLocation(tenant, "location", command.location(), out);
-        lineCount("lines", command.lines().size(), out);
-        command.lines().forEach((sku, units) -> {
-            knownSku(tenant, "lines[" + sku + "]", sku, out);
-            quantity("lines[" + sku + "]", units == null ? 0 : units, out);
-        });
-        throwIfAny(out);
-        Instant now = clock.instant();
-        List<PurchaseOrderLine> lines = new ArrayList<>();
-        new TreeMap<>(command.lines()).forEach((sku, units) -> lines.add(new PurchaseOrderLine(sku, units, 0)));
-        PurchaseOrder po = PurchaseOrder.builder()
-                .tenant(tenant)
-                .id(command.id().orElseGet(() -> PurchaseOrderId.of(ids.nextId(tenant, "po"))))
-                .supplier(command.supplier())
-                .location(command.location())
-                .lines(lines)
-                .status(PurchaseOrderLifecycle.DRAFT)
-                .expectedAt(command.expectedAt())
-                .createdBy(command.actor())
-                .createdAt(now)
-                .updatedAt(now)
-                .version(1)
-                .build();
-        try {
-            store.commit(purchaseOrderCommit(tenant, po, List.of(), List.of(), Optional.empty()));
-        } catch (StaleRecordException e) {
-            throw new ConflictException("purchase order '" + po.id() + "' exists already; use a new id");
-        }
-        return po;
+        return purchasing.createPurchaseOrder(command);
     }
 
     /** Confirms a draft with the supplier: from now on it is expected supply. */
     public PurchaseOrder confirmPurchaseOrder(TenantId tenant, PurchaseOrderId id) {
-        return movePurchaseOrder(tenant, id, PurchaseOrderLifecycle.CONFIRM);
+        return purchasing.confirmPurchaseOrder(tenant, id);
     }
 
     /** Closes a received or partly received order (the rest will not come). */
     public PurchaseOrder closePurchaseOrder(TenantId tenant, PurchaseOrderId id) {
-        return movePurchaseOrder(tenant, id, PurchaseOrderLifecycle.CLOSE);
+        return purchasing.closePurchaseOrder(tenant, id);
     }
 
     /** Cancels a draft or a confirmed order nothing was received for. */
     public PurchaseOrder cancelPurchaseOrder(TenantId tenant, PurchaseOrderId id) {
-        return movePurchaseOrder(tenant, id, PurchaseOrderLifecycle.CANCEL);
-    }
-
-    private PurchaseOrder movePurchaseOrder(TenantId tenant, PurchaseOrderId id, Trigger trigger) {
-        for (int attempt = 1; attempt <= config.maxCommitAttempts(); attempt++) {
-            PurchaseOrder po = requirePurchaseOrder(tenant, id);
-            Optional<Transition<PurchaseOrder>> t = PurchaseOrderLifecycle.get().transition(po.status(), trigger);
-            if (t.isEmpty()) {
-                throw new StockRejectedException(
-                        StockRejectedException.ILLEGAL_TRANSITION,
-                        "purchase order '" + id + "' cannot apply " + trigger + " in status " + po.status());
-            }
-            PurchaseOrder next = PurchaseOrder.builder()
-                    .from(po)
-                    .status(t.get().to())
-                    .updatedAt(clock.instant())
-                    .version(po.version() + 1)
-                    .build();
-            try {
-                store.commit(purchaseOrderCommit(tenant, next, List.of(), List.of(), Optional.empty()));
-                return next;
-            } catch (StaleRecordException e) {
-                // changed meanwhile: decide again
-            }
-        }
-        throw gaveUp("purchase order '" + id + "'");
+        return purchasing.cancelPurchaseOrder(tenant, id);
     }
 
     /**
@@ -1554,139 +1500,16 @@ public final class Inventory {
      * and changes nothing. With an idempotency key a receipt posted twice counts once.
      */
     public PurchaseOrder receivePurchaseOrder(ReceivePurchaseOrder command) {
-        Checks.notNull("command", command);
-        requireLocalStock("A purchase order receipt");
-        TenantId tenant = command.tenant();
-        for (int attempt = 1; attempt <= config.maxCommitAttempts(); attempt++) {
-            PurchaseOrder po = requirePurchaseOrder(tenant, command.purchaseOrder());
-            if (!PurchaseOrderLifecycle.receivable(po.status())) {
-                Optional<PurchaseOrder> replayed = replayedReceipt(tenant, po, command.idempotencyKey());
-                if (replayed.isPresent()) {
-                    return replayed.get();
-                }
-                throw new StockRejectedException(
-                        PurchaseOrderLifecycle.DRAFT.equals(po.status())
-                                ? StockRejectedException.NOT_CONFIRMED
-                                : StockRejectedException.PURCHASE_ORDER_CLOSED,
-                        "purchase order '" + po.id() + "' is " + po.status() + "; goods can be received only"
-                                + " against a CONFIRMED or PARTIALLY_RECEIVED order");
-            }
-            List<Violation> out = new ArrayList<>();
-            lineCount("lines", command.lines().size(), out);
-            Set<Sku> seen = new HashSet<>();
-            int outstandingAfter = po.outstanding();
-            Map<Sku, Integer> receivedBySku = new HashMap<>();
-            for (int i = 0; i < command.lines().size(); i++) {
-                ReceiptLine line = command.lines().get(i);
-                String field = "lines[" + i + "]";
-                receiptLine(tenant, field, line, seen, out);
-                Optional<PurchaseOrderLine> pol = line.sku() == null ? Optional.empty() : po.line(line.sku());
-                if (line.sku() != null && pol.isEmpty()) {
-                    out.add(Violation.of(
-                            field + ".sku",
-                            "NOT_ON_PURCHASE_ORDER",
-                            "purchase order '" + po.id() + "' has no line for '" + line.sku() + "'"));
-                } else if (pol.isPresent()
-                        && line.good() + line.damaged() > pol.get().outstanding()) {
-                    out.add(Violation.of(
-                            field,
-                            "OVER_RECEIPT",
-                            (line.good() + line.damaged()) + " unit(s) of '" + line.sku() + "' received; "
-                                    + pol.get().outstanding() + " outstanding on purchase order '" + po.id() + "'"));
-                } else if (pol.isPresent()) {
-                    receivedBySku.put(line.sku(), line.good() + line.damaged());
-                    outstandingAfter -= line.good() + line.damaged();
-                }
-            }
-            if (!out.isEmpty()) {
-                Optional<PurchaseOrder> replayed = replayedReceipt(tenant, po, command.idempotencyKey());
-                if (replayed.isPresent()) {
-                    return replayed.get();
-                }
-            }
-            throwIfAny(out);
-            Instant now = clock.instant();
-            String cause = "po:" + po.id();
-            List<CellChange> cells = new ArrayList<>();
-            List<Movement> movements = new ArrayList<>();
-            receiptMovements(po.location(), cause, command.lines(), command.actor(), now, cells, movements);
-            List<PurchaseOrderLine> lines = new ArrayList<>();
-            for (PurchaseOrderLine l : po.lines()) {
-                lines.add(new PurchaseOrderLine(
-                        l.sku(), l.ordered(), l.received() + receivedBySku.getOrDefault(l.sku(), 0)));
-            }
-            Trigger trigger =
-                    outstandingAfter == 0 ? PurchaseOrderLifecycle.RECEIVE_REST : PurchaseOrderLifecycle.RECEIVE_PART;
-            PurchaseOrder next = PurchaseOrder.builder()
-                    .from(po)
-                    .lines(lines)
-                    .status(PurchaseOrderLifecycle.get()
-                            .require(po.status(), trigger)
-                            .to())
-                    .updatedAt(now)
-                    .version(po.version() + 1)
-                    .build();
-            try {
-                StockCommitResult result =
-                        store.commit(purchaseOrderCommit(tenant, next, cells, movements, command.idempotencyKey()));
-                if (result instanceof StockCommitResult.Replayed) {
-                    return requirePurchaseOrder(tenant, po.id());
-                }
-                entriesOf(result, "receipt against purchase order '" + po.id() + "'");
-                notifySupply(tenant, skusOf(cells));
-                return next;
-            } catch (StaleRecordException e) {
-                // received concurrently: decide again on the fresh order
-            }
-        }
-        throw gaveUp("receiving purchase order '" + command.purchaseOrder() + "'");
-    }
-
-    /**
-     * For a keyed receipt the order's current state refuses (received in full, or too little outstanding):
-     * whether the key was used already, in which case the receipt is a retry and the order as it is now is
-     * its answer. Asks the store by committing the order's record at its stored version under the key: a
-     * used key replays without applying anything; otherwise the record is stale, nothing is applied and the
-     * key stays unused.
-     */
-    private Optional<PurchaseOrder> replayedReceipt(TenantId tenant, PurchaseOrder po, Optional<IdempotencyKey> key) {
-        if (key.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            StockCommitResult result = store.commit(purchaseOrderCommit(tenant, po, List.of(), List.of(), key));
-            return result instanceof StockCommitResult.Replayed
-                    ? Optional.of(requirePurchaseOrder(tenant, po.id()))
-                    : Optional.empty();
-        } catch (StaleRecordException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static StockCommit purchaseOrderCommit(
-            TenantId tenant,
-            PurchaseOrder po,
-            List<CellChange> cells,
-            List<Movement> movements,
-            Optional<IdempotencyKey> key) {
-        return new StockCommit(tenant, cells, List.of(), List.of(), movements, List.of(po), List.of(), key);
-    }
-
-    private PurchaseOrder requirePurchaseOrder(TenantId tenant, PurchaseOrderId id) {
-        Checks.notNull("tenant", tenant);
-        Checks.notNull("purchase order id", id);
-        return store.purchaseOrder(tenant, id)
-                .orElseThrow(() ->
-                        new NotFoundException("purchase order '" + id + "' not found in tenant '" + tenant + "'"));
+        return purchasing.receivePurchaseOrder(command);
     }
 
     public Optional<PurchaseOrder> purchaseOrder(TenantId tenant, PurchaseOrderId id) {
-        return store.purchaseOrder(Checks.notNull("tenant", tenant), Checks.notNull("purchase order id", id));
+        return purchasing.purchaseOrder(tenant, id);
     }
 
     /** Drafts and open purchase orders, oldest first. */
     public List<PurchaseOrder> openPurchaseOrders(TenantId tenant) {
-        return store.openPurchaseOrders(Checks.notNull("tenant", tenant));
+        return purchasing.openPurchaseOrders(tenant);
     }
 
     /**
@@ -1694,27 +1517,7 @@ public final class Inventory {
      * in transit, earliest expected first (undated last).
      */
     public List<IncomingSupply> incomingSupply(TenantId tenant, Sku sku) {
-        Checks.notNull("tenant", tenant);
-        Checks.notNull("sku", sku);
-        List<IncomingSupply> out = new ArrayList<>();
-        for (PurchaseOrder po : store.openPurchaseOrders(tenant)) {
-            if (PurchaseOrderLifecycle.receivable(po.status())) {
-                po.line(sku)
-                        .filter(l -> l.outstanding() > 0)
-                        .ifPresent(l -> out.add(
-                                new IncomingSupply(po.location(), l.outstanding(), po.expectedAt(), "po:" + po.id())));
-            }
-        }
-        for (Location l : store.locations(tenant)) {
-            for (Transfer t : store.transfersInTransit(tenant, l.id())) {
-                t.line(sku)
-                        .ifPresent(line -> out.add(new IncomingSupply(
-                                t.destination(), line.shipped(), t.expectedAt(), "transfer:" + t.id())));
-            }
-        }
-        out.sort(Comparator.comparing((IncomingSupply i) -> i.expectedAt().orElse(Instant.MAX))
-                .thenComparing(IncomingSupply::source));
-        return out;
+        return purchasing.incomingSupply(tenant, sku);
     }
 
     /**
@@ -1724,62 +1527,7 @@ public final class Inventory {
      * units. Returns commands to review and pass to {@link #createPurchaseOrder}; nothing is stored.
      */
     public List<CreatePurchaseOrder> suggestPurchaseOrders(TenantId tenant, LocationId location, Actor actor) {
-        List<Violation> out = new ArrayList<>();
-        knownLocation(Checks.notNull("tenant", tenant), "location", location, out);
-        Checks.notNull("actor", actor);
-        throwIfAny(out);
-        Set<Location> active = new HashSet<>();
-        for (Location l : store.locations(tenant)) {
-            if (l.active()) {
-                active.add(l);
-            }
-        }
-        Set<Sku> skus = new java.util.TreeSet<>();
-        for (StockLevel level : store.allLevels(tenant)) {
-            skus.add(level.sku());
-        }
-        for (PurchaseOrder po : store.openPurchaseOrders(tenant)) {
-            po.lines().forEach(l -> skus.add(l.sku()));
-        }
-        Map<String, Map<Sku, Integer>> bySupplier = new TreeMap<>();
-        Map<String, Integer> leadDays = new HashMap<>();
-        for (Sku sku : skus) {
-            Optional<Product> product = catalog.find(tenant, sku);
-            if (product.isEmpty() || product.get().replenishment().isEmpty()) {
-                continue;
-            }
-            Replenishment rule = product.get().replenishment().get();
-            long projected = 0;
-            for (StockLevel level : store.levels(tenant, sku)) {
-                if (active.stream().anyMatch(l -> l.id().equals(level.location()))) {
-                    projected += level.available();
-                }
-            }
-            for (IncomingSupply supply : incomingSupply(tenant, sku)) {
-                projected += supply.units();
-            }
-            for (Backorder b : store.openBackorders(tenant, sku, Integer.MAX_VALUE)) {
-                projected -= b.units();
-            }
-            if (projected <= rule.reorderPoint()) {
-                long units = rule.reorderPoint() - projected + rule.reorderQuantity();
-                bySupplier
-                        .computeIfAbsent(rule.supplier(), k -> new TreeMap<>())
-                        .put(sku, (int) Math.min(units, config.maxUnitsPerLine()));
-                leadDays.merge(rule.supplier(), rule.leadTimeDays(), Math::max);
-            }
-        }
-        List<CreatePurchaseOrder> suggestions = new ArrayList<>();
-        Instant now = clock.instant();
-        bySupplier.forEach((supplier, lines) -> suggestions.add(CreatePurchaseOrder.builder()
-                .tenant(tenant)
-                .supplier(supplier)
-                .location(location)
-                .lines(lines)
-                .expectedAt(now.plus(Duration.ofDays(leadDays.get(supplier))))
-                .actor(actor)
-                .build()));
-        return suggestions;
+        return purchasing.suggestPurchaseOrders(tenant, location, actor);
     }
 
     // ------------------------------------------------------------------------------------- backorders
@@ -1790,48 +1538,17 @@ public final class Inventory {
      */
     public Backorder recordBackorder(
             TenantId tenant, String reference, String lineRef, Sku sku, int units, BackorderKind kind) {
-        List<Violation> out = new ArrayList<>();
-        Checks.idProblem("reference", reference).ifPresent(p -> out.add(Violation.of("reference", "INVALID", p)));
-        Checks.idProblem("line ref", lineRef).ifPresent(p -> out.add(Violation.of("lineRef", "INVALID", p)));
-        knownSku(Checks.notNull("tenant", tenant), "sku", sku, out);
-        Checks.notNull("kind", kind);
-        if (units < 0 || units > config.maxUnitsPerLine()) {
-            out.add(Violation.of(
-                    "units",
-                    "OUT_OF_RANGE",
-                    "backordered units must be 0 to " + config.maxUnitsPerLine() + "; was " + units));
-        }
-        throwIfAny(out);
-        String id = reference + "/" + lineRef;
-        for (int attempt = 1; attempt <= config.maxCommitAttempts(); attempt++) {
-            Instant now = clock.instant();
-            Optional<Backorder> current = store.backorder(tenant, id);
-            if (current.isPresent() && current.get().units() == units) {
-                return current.get();
-            }
-            Backorder next = current.map(b -> b.withUnits(units, now))
-                    .orElseGet(() -> new Backorder(tenant, reference, lineRef, sku, units, kind, now, now, 1));
-            try {
-                store.commit(StockCommit.ofBackorders(tenant, List.of(next)));
-                return next;
-            } catch (StaleRecordException e) {
-                // changed meanwhile: decide again
-            }
-        }
-        throw gaveUp("backorder '" + id + "'");
+        return purchasing.recordBackorder(tenant, reference, lineRef, sku, units, kind);
     }
 
     /** Open backorders of a SKU, oldest first. */
     public List<Backorder> openBackorders(TenantId tenant, Sku sku, int limit) {
-        if (limit <= 0) {
-            throw InvalidArgumentException.of("limit", "NOT_POSITIVE", "limit must be positive; was " + limit);
-        }
-        return store.openBackorders(Checks.notNull("tenant", tenant), Checks.notNull("sku", sku), limit);
+        return purchasing.openBackorders(tenant, sku, limit);
     }
 
     /** The backorders of a holder (say {@code order:o-42}), open and closed. */
     public List<Backorder> backordersFor(TenantId tenant, String reference) {
-        return store.backordersFor(Checks.notNull("tenant", tenant), Checks.id("reference", reference));
+        return purchasing.backordersFor(tenant, reference);
     }
 
     /**
@@ -1839,25 +1556,7 @@ public final class Inventory {
      * {@link Product#preorderCap()} and its expected supply, minus the open preorders; 0 for other SKUs.
      */
     public int preorderAllowance(TenantId tenant, Sku sku) {
-        return preorderAllowance(tenant, sku, Optional.empty());
-    }
-
-    /** {@link #preorderAllowance(TenantId, Sku)} not counting the open preorders of {@code excluded}. */
-    int preorderAllowance(TenantId tenant, Sku sku, Optional<String> excluded) {
-        Product p = product(tenant, sku);
-        if (!p.has(ProductFlag.PREORDERABLE)) {
-            return 0;
-        }
-        long incoming = incomingSupply(tenant, sku).stream()
-                .mapToLong(IncomingSupply::units)
-                .sum();
-        long cap = p.preorderCap().isPresent() ? Math.min(p.preorderCap().getAsInt(), incoming) : incoming;
-        long open = store.openBackorders(tenant, sku, Integer.MAX_VALUE).stream()
-                .filter(b -> b.kind() == BackorderKind.PREORDER)
-                .filter(b -> excluded.isEmpty() || !excluded.get().equals(b.reference()))
-                .mapToLong(Backorder::units)
-                .sum();
-        return (int) Math.max(0, cap - open);
+        return purchasing.preorderAllowance(tenant, sku);
     }
 
     // ---------------------------------------------------------------------------------------- helpers
@@ -1872,7 +1571,7 @@ public final class Inventory {
         return out;
     }
 
-    private void notifySupply(TenantId tenant, Set<Sku> skus) {
+    void notifySupply(TenantId tenant, Set<Sku> skus) {
         if (skus.isEmpty()) {
             return;
         }
@@ -1885,7 +1584,7 @@ public final class Inventory {
         }
     }
 
-    private static Set<Sku> skusOf(List<CellChange> cells) {
+    static Set<Sku> skusOf(List<CellChange> cells) {
         Set<Sku> out = new java.util.TreeSet<>();
         for (CellChange c : cells) {
             if (c.onHand() > 0 || c.reserved() < 0) {
@@ -1895,7 +1594,7 @@ public final class Inventory {
         return out;
     }
 
-    private static Movement movement(
+    static Movement movement(
             Sku sku,
             LocationId location,
             MovementKind kind,
@@ -1909,7 +1608,7 @@ public final class Inventory {
         return new Movement(sku, location, kind, onHand, 0, quarantined, inTransit, cause, reason, actor, at);
     }
 
-    private static List<LedgerEntry> entriesOf(StockCommitResult result, String what) {
+    static List<LedgerEntry> entriesOf(StockCommitResult result, String what) {
         if (result instanceof StockCommitResult.Applied applied) {
             return applied.entries();
         }
@@ -1927,7 +1626,7 @@ public final class Inventory {
                 shortfalls);
     }
 
-    private Optional<Product> knownSku(TenantId tenant, String field, Sku sku, List<Violation> out) {
+    Optional<Product> knownSku(TenantId tenant, String field, Sku sku, List<Violation> out) {
         if (sku == null) {
             out.add(Violation.of(field, "MISSING", "SKU must not be null"));
             return Optional.empty();
@@ -1940,7 +1639,7 @@ public final class Inventory {
         return p;
     }
 
-    private Optional<Location> knownLocation(TenantId tenant, String field, LocationId id, List<Violation> out) {
+    Optional<Location> knownLocation(TenantId tenant, String field, LocationId id, List<Violation> out) {
         if (id == null) {
             out.add(Violation.of(field, "MISSING", "location must not be null"));
             return Optional.empty();
@@ -1953,7 +1652,7 @@ public final class Inventory {
         return l;
     }
 
-    private void activeLocation(TenantId tenant, String field, LocationId id, List<Violation> out) {
+    void activeLocation(TenantId tenant, String field, LocationId id, List<Violation> out) {
         knownLocation(tenant, field, id, out).ifPresent(l -> {
             if (!l.active()) {
                 out.add(Violation.of(field, "INACTIVE_LOCATION", "location '" + id + "' is inactive"));
@@ -1961,7 +1660,7 @@ public final class Inventory {
         });
     }
 
-    private void quantity(String field, int units, List<Violation> out) {
+    void quantity(String field, int units, List<Violation> out) {
         if (units <= 0) {
             out.add(Violation.of(field, "NOT_POSITIVE", "quantity must be positive; was " + units));
         } else if (units > config.maxUnitsPerLine()) {
@@ -1970,7 +1669,7 @@ public final class Inventory {
         }
     }
 
-    private void lineCount(String field, int lines, List<Violation> out) {
+    void lineCount(String field, int lines, List<Violation> out) {
         if (lines == 0) {
             out.add(Violation.of(field, "EMPTY", "at least one line is needed"));
         } else if (lines > config.maxLines()) {
@@ -1978,19 +1677,19 @@ public final class Inventory {
         }
     }
 
-    private static void reason(String field, String reason, List<Violation> out) {
+    static void reason(String field, String reason, List<Violation> out) {
         if (reason == null || reason.isBlank()) {
             out.add(Violation.of(field, "MISSING", "a reason is required"));
         }
     }
 
-    private static void throwIfAny(List<Violation> out) {
+    static void throwIfAny(List<Violation> out) {
         if (!out.isEmpty()) {
             throw new InvalidArgumentException(out);
         }
     }
 
-    private static ConflictException gaveUp(String what) {
+    static ConflictException gaveUp(String what) {
         return new ConflictException(what + " kept clashing with concurrent changes; gave up");
     }
 
