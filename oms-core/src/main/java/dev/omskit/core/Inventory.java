@@ -1693,11 +1693,6 @@ public final class Inventory {
         return new ConflictException(what + " kept clashing with concurrent changes; gave up");
     }
 
-    /** The current instant of this facade's clock. */
-    Instant now() {
-        return clock.instant();
-    }
-
     /** This facade's configuration. */
     public InventoryConfig config() {
         return config;
