@@ -3,8 +3,6 @@ package dev.omskit.core.inventory;
 import dev.omskit.core.error.InvalidArgumentException;
 import dev.omskit.core.model.Actor;
 import dev.omskit.core.model.ChannelId;
-import dev.omskit.core.model.LocationId;
-import dev.omskit.core.model.Sku;
 import dev.omskit.core.model.TenantId;
 import dev.omskit.core.support.OmsStyle;
 import java.time.Instant;
@@ -123,18 +121,6 @@ public abstract class Reservation {
                 .updatedAt(now)
                 .version(version() + 1)
                 .build();
-    }
-
-    /** Units still held per SKU and location (lines on one cell added up). */
-    public Map<Sku, Map<LocationId, Integer>> openByCell() {
-        Map<Sku, Map<LocationId, Integer>> out = new java.util.TreeMap<>();
-        for (ReservationLine line : lines()) {
-            if (line.open() > 0) {
-                out.computeIfAbsent(line.sku(), s -> new java.util.TreeMap<>())
-                        .merge(line.location(), line.open(), Integer::sum);
-            }
-        }
-        return out;
     }
 
     @Value.Check

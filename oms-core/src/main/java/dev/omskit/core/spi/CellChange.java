@@ -24,14 +24,4 @@ public record CellChange(Sku sku, LocationId location, int onHand, int reserved,
     public static CellChange reserve(Sku sku, LocationId location, int units) {
         return new CellChange(sku, location, 0, units, 0, 0);
     }
-
-    /** Whether this change can only make room (never needs a check to pass). */
-    public boolean onlyReleases() {
-        return onHand >= 0 && reserved <= 0 && quarantined >= 0 && inTransit >= 0 && onHand - reserved >= 0;
-    }
-
-    /** Whether it changes nothing. */
-    public boolean isEmpty() {
-        return onHand == 0 && reserved == 0 && quarantined == 0 && inTransit == 0;
-    }
 }
