@@ -1,8 +1,10 @@
 package dev.omskit.testkit.tck;
 
+import static dev.omskit.testkit.tck.Races.failures;
+import static dev.omskit.testkit.tck.Races.race;
+import static dev.omskit.testkit.tck.Races.successes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.omskit.core.Inventory;
 import dev.omskit.core.error.ConflictException;
@@ -54,6 +56,7 @@ import dev.omskit.testkit.ManualClock;
 import dev.omskit.testkit.OrderFixtures;
 import dev.omskit.testkit.SequentialIds;
 import dev.omskit.testkit.store.InMemoryProductCatalog;
+import dev.omskit.testkit.tck.Races.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,20 +68,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,8 +126,7 @@ public abstract class InventoryStoreCompatibilityKit {
 
     private static final Instant T0 = Instant.parse("2026-11-11T00:00:00Z");
     private static final Instant FAR_FUTURE = Instant.parse("2100-01-01T00:00:00Z");
-    private static final int THREADS = 8;
-    private static final Duration RACE_TIMEOUT = Duration.ofSeconds(60);
+    private static final int THREADS = Races.THREADS;
     private static final Actor ACTOR = Actor.system("inventory-tck");
     private static final LocationId WH1 = LocationId.of("WH-1");
     private static final LocationId WH2 = LocationId.of("WH-2");
@@ -1980,63 +1973,5 @@ public abstract class InventoryStoreCompatibilityKit {
     private static Optional<ReservationId> pick(Random random, List<ReservationId> ids) {
         int size = ids.size();
         return size == 0 ? Optional.empty() : Optional.of(ids.get(random.nextInt(size)));
-    }
-
-    /** The value a racing task returned, or what it threw. */
-    private record Outcome<T>(T value, Throwable error) {}
-
-    /**
-     * Runs {@code tasks} tasks on {@value #THREADS} threads, all released at once by a start gate, and
-     * returns what each returned or threw. Fails the test if they do not finish within the race timeout.
-     */
-    private static <T> List<Outcome<T>> race(int tasks, IntFunction<Callable<T>> task) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < tasks; i++) {
-                Callable<T> body = task.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return body.call();
-                }));
-            }
-            start.countDown();
-            long deadline = System.nanoTime() + RACE_TIMEOUT.toNanos();
-            List<Outcome<T>> outcomes = new ArrayList<>();
-            for (Future<T> future : futures) {
-                try {
-                    outcomes.add(new Outcome<>(
-                            future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS), null));
-                } catch (ExecutionException e) {
-                    outcomes.add(new Outcome<>(null, e.getCause()));
-                } catch (TimeoutException e) {
-                    fail("racing tasks did not finish within " + RACE_TIMEOUT + "; a commit may be deadlocked");
-                }
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
-                fail("racing threads did not stop within 10 s of being interrupted");
-            }
-        }
-    }
-
-    private static <T> List<T> successes(List<Outcome<T>> outcomes) {
-        return outcomes.stream()
-                .filter(o -> o.error() == null)
-                .map(Outcome::value)
-                .toList();
-    }
-
-    private static <T> List<Throwable> failures(List<Outcome<T>> outcomes) {
-        List<Throwable> errors = new ArrayList<>();
-        for (Outcome<T> o : outcomes) {
-            if (o.error() != null) {
-                errors.add(o.error());
-            }
-        }
-        return errors;
     }
 }
