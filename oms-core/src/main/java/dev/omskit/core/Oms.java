@@ -345,14 +345,8 @@ public final class Oms implements AutoCloseable {
     private boolean fillOnce(TenantId tenant, Sku sku) {
         Inventory inventory = stock.inventory();
         boolean lost = false;
+        int free = shippable(inventory, tenant, sku);
         for (Backorder b : inventory.openBackorders(tenant, sku, 1_000)) {
-            int free = 0;
-            for (var level : inventory.levels(tenant, sku)) {
-                Optional<dev.omskit.core.inventory.Location> l = inventory.location(tenant, level.location());
-                if (l.isPresent() && l.get().active() && l.get().can(LocationCapability.SHIPS)) {
-                    free += level.available();
-                }
-            }
             if (free <= 0) {
                 break;
             }
@@ -386,12 +380,26 @@ public final class Oms implements AutoCloseable {
                         .putLines(line, units)
                         .reason("backorder filled from new stock")
                         .build());
+                free -= units;
             } catch (OrderRejectedException | ConflictException e) {
                 lost |= !order.get().isOnHold(); // a hold refuses until released: no use going round
                 LOG.log(System.Logger.Level.DEBUG, "backorder " + b.id() + " not filled now: " + e.getMessage());
+                free = shippable(inventory, tenant, sku);
             }
         }
         return lost;
+    }
+
+    /** Units of {@code sku} available at active shipping locations: what backorders can be filled from. */
+    private static int shippable(Inventory inventory, TenantId tenant, Sku sku) {
+        int free = 0;
+        for (var level : inventory.levels(tenant, sku)) {
+            Optional<dev.omskit.core.inventory.Location> l = inventory.location(tenant, level.location());
+            if (l.isPresent() && l.get().active() && l.get().can(LocationCapability.SHIPS)) {
+                free += level.available();
+            }
+        }
+        return free;
     }
 
     /**
