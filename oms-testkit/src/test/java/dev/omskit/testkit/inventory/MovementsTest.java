@@ -317,6 +317,31 @@ class MovementsTest {
         }
 
         @Test
+        void count_postedTwiceWithOneKey_countsOnceAndReportsTheFirstCountAgain() {
+            f.receive(TEE, WH_HCM, 10);
+            f.receive(MUG, WH_HCM, 10);
+            CountStock count = CountStock.builder()
+                    .tenant(TENANT)
+                    .location(WH_HCM)
+                    .putCounted(TEE, 10)
+                    .putCounted(MUG, 7)
+                    .idempotencyKey(IdempotencyKey.of("count-1"))
+                    .actor(ACTOR)
+                    .build();
+
+            CountReport first = f.inventory.count(count);
+            CountReport again = f.inventory.count(count);
+
+            assertThat(again.lines()).isEqualTo(first.lines());
+            assertThat(again.lines())
+                    .extracting(CountReport.Line::sku, CountReport.Line::system, CountReport.Line::variance)
+                    .containsExactly(tuple(MUG, 10, -3), tuple(TEE, 10, 0));
+            assertThat(again.entries()).isEqualTo(first.entries());
+            assertThat(f.level(MUG, WH_HCM).onHand()).isEqualTo(7);
+            assertThat(f.ledger(MUG, WH_HCM)).hasSize(2);
+        }
+
+        @Test
         void count_atReserved_isAccepted() {
             f.receive(TEE, WH_HCM, 10);
             f.allocate("order:o-1", InventoryFixture.line("a", TEE, WH_HCM, 4));

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.omskit.core.error.IdempotencyConflictException;
+import dev.omskit.core.error.InvalidArgumentException;
 import dev.omskit.core.inventory.LedgerEntry;
 import dev.omskit.core.inventory.MovementKind;
 import dev.omskit.core.inventory.Reservation;
@@ -24,6 +25,8 @@ import dev.omskit.core.inventory.ReservationLine;
 import dev.omskit.core.inventory.ReservationStatus;
 import dev.omskit.core.inventory.ReserveResult;
 import dev.omskit.core.inventory.Shortfall;
+import dev.omskit.core.inventory.StockLevel;
+import dev.omskit.core.inventory.StockRejectedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -301,6 +304,72 @@ class ReservationTest {
             assertThat(result.shortfalls()).containsExactly(new Shortfall(MUG, WH_HCM, "available", 12, 10));
             assertThat(f.level(TEE, WH_HCM).reserved()).isZero();
             assertThat(result.reservation()).isEqualTo(Optional.empty());
+        }
+    }
+
+    @Nested
+    @DisplayName("merging one holder's reservation into another's")
+    class Merge {
+        @Test
+        void merge_intoANewReservation_movesTheOpenUnitsWithoutTouchingTheCounters() {
+            f.receive(TEE, WH_HCM, 10);
+            Reservation pending = f.hold(
+                    "order:o-1#pending", Duration.ofMinutes(5), InventoryFixture.line("L1@WH-HCM", TEE, WH_HCM, 3));
+            StockLevel before = f.level(TEE, WH_HCM);
+
+            Reservation merged =
+                    f.inventory.merge(TENANT, pending.id(), ReservationId.of("order-o-1"), "order:o-1", true);
+
+            assertThat(merged.status()).isEqualTo(ReservationStatus.CONFIRMED);
+            assertThat(merged.openUnits()).isEqualTo(3);
+            assertThat(merged.reference()).isEqualTo("order:o-1");
+            assertThat(f.inventory
+                            .reservation(TENANT, pending.id())
+                            .orElseThrow()
+                            .status())
+                    .isEqualTo(ReservationStatus.RELEASED);
+            assertThat(f.level(TEE, WH_HCM)).isEqualTo(before);
+            assertThat(f.inventory.reservationsFor(TENANT, "order:o-1")).containsExactly(merged);
+            assertThat(f.inventory.checkDrift(TENANT).isClean()).isTrue();
+        }
+
+        @Test
+        void merge_intoAnExistingLine_addsTheUnitsToIt_andReopensAnEndedTarget() {
+            f.receive(TEE, WH_HCM, 10);
+            Reservation first = f.hold(
+                    "order:o-1#pending", Duration.ofMinutes(5), InventoryFixture.line("L1@WH-HCM", TEE, WH_HCM, 2));
+            ReservationId into = ReservationId.of("order-o-1");
+            f.inventory.merge(TENANT, first.id(), into, "order:o-1", false);
+            f.inventory.release(TENANT, into, Map.of());
+            Reservation second = f.hold(
+                    "order:o-1#pending", Duration.ofMinutes(5), InventoryFixture.line("L1@WH-HCM", TEE, WH_HCM, 3));
+
+            Reservation merged = f.inventory.merge(TENANT, second.id(), into, "order:o-1", false);
+
+            assertThat(merged.status()).isEqualTo(ReservationStatus.HELD);
+            assertThat(merged.lines()).singleElement().satisfies(l -> {
+                assertThat(l.quantity()).isEqualTo(5);
+                assertThat(l.released()).isEqualTo(2);
+                assertThat(l.open()).isEqualTo(3);
+            });
+            assertThat(f.level(TEE, WH_HCM).reserved()).isEqualTo(3);
+            assertThat(f.inventory.checkDrift(TENANT).isClean()).isTrue();
+        }
+
+        @Test
+        void merge_ofAReleasedReservation_isNotOpenAndChangesNothing() {
+            f.receive(TEE, WH_HCM, 10);
+            Reservation r = f.hold("cart:c-1", Duration.ofMinutes(5), InventoryFixture.line("a", TEE, WH_HCM, 1));
+            f.inventory.release(TENANT, r.id(), Map.of());
+
+            assertThatThrownBy(
+                            () -> f.inventory.merge(TENANT, r.id(), ReservationId.of("order-o-9"), "order:o-9", true))
+                    .isInstanceOfSatisfying(StockRejectedException.class, e -> assertThat(e.code())
+                            .isEqualTo(StockRejectedException.NOT_OPEN));
+            assertThat(f.inventory.reservation(TENANT, ReservationId.of("order-o-9")))
+                    .isEmpty();
+            assertThatThrownBy(() -> f.inventory.merge(TENANT, r.id(), r.id(), "cart:c-1", true))
+                    .isInstanceOf(InvalidArgumentException.class);
         }
     }
 }
