@@ -3,7 +3,6 @@ package dev.omskit.benchmarks;
 import dev.omskit.core.CaptureResult;
 import dev.omskit.core.Oms;
 import dev.omskit.core.command.CaptureOrder;
-import dev.omskit.core.command.LineInput;
 import dev.omskit.core.command.TransitionOrder;
 import dev.omskit.core.order.Order;
 import dev.omskit.core.order.OrderStages;
@@ -11,9 +10,6 @@ import dev.omskit.core.order.OrderStatus;
 import dev.omskit.core.order.OrderTriggers;
 import dev.omskit.testkit.OrderFixtures;
 import dev.omskit.testkit.store.InMemoryStorage;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -95,8 +91,6 @@ public class CaptureBenchmark {
     /** Orders between two outbox drains. A power of two. */
     static final int DRAIN_EVERY = 1024;
 
-    private static final int INITIAL_STOCK = 1_000;
-    private static final int REFILL = 1_000;
     private static final OrderStatus ALLOCATED = OrderStatus.of(OrderStages.ALLOCATED);
     private static final OrderStatus CREATED = OrderStatus.of(OrderStages.CREATED);
 
@@ -112,6 +106,9 @@ public class CaptureBenchmark {
     public int ordersPerStore;
 
     private CaptureOrder[] captures;
+    /** The limit baseline on the same input. */
+    private S1Baseline s1Baseline;
+
     private TransitionOrder[] allocations;
 
     private InMemoryStorage storage;
@@ -123,24 +120,12 @@ public class CaptureBenchmark {
     /** Outbox entries of the current store acknowledged so far. */
     private long drained;
 
-    private Map<String, int[]> stock;
-    private int baselineCursor;
-    private long baselineOrders;
-    private long reservedUnits;
-    private long refilledUnits;
-
-    /** What the baseline allocates per order: the one allocation it is allowed. */
-    private record Reservation(String channelOrderId, int units) {}
-
     /** Builds the input ring and the baseline's stock; not measured. */
     @Setup(Level.Trial)
     public void setUpTrial() {
         captures = BenchmarkData.captures(ordersPerStore, lines, 42L + lines);
         allocations = BenchmarkData.transitions(ordersPerStore, OrderTriggers.ALLOCATE);
-        stock = new HashMap<>();
-        for (int i = 0; i < BenchmarkData.SKUS; i++) {
-            stock.put(BenchmarkData.sku(i), new int[] {INITIAL_STOCK});
-        }
+        s1Baseline = new S1Baseline(captures);
     }
 
     /** A fresh storage and facade for every iteration; not measured. */
@@ -175,47 +160,14 @@ public class CaptureBenchmark {
      */
     @Benchmark
     public void baseline(Blackhole bh) {
-        int k = baselineCursor;
-        baselineCursor = k + 1 == captures.length ? 0 : k + 1;
-        CaptureOrder order = captures[k];
-        List<LineInput> in = order.lines();
-        int units = 0;
-        for (int i = 0, n = in.size(); i < n; i++) {
-            LineInput line = in.get(i);
-            int[] cell = stock.get(line.sku());
-            int q = (int) line.quantity();
-            if (cell[0] < q) {
-                cell[0] += REFILL;
-                refilledUnits += REFILL;
-            }
-            if (cell[0] >= q) {
-                cell[0] -= q;
-                units += q;
-            }
-        }
-        reservedUnits += units;
-        baselineOrders++;
-        bh.consume(new Reservation(order.channelOrderId(), units));
+        bh.consume(s1Baseline.next());
     }
 
     /** Checks the invariants of what this iteration did; throws (failing the run) when one is broken. */
     @TearDown(Level.Iteration)
     public void verify() {
         verifyStore(true);
-        if (baselineOrders > 0) {
-            long sum = 0;
-            for (Map.Entry<String, int[]> e : stock.entrySet()) {
-                int left = e.getValue()[0];
-                BenchmarkData.check(left >= 0, "baseline stock of " + e.getKey() + " went negative: " + left);
-                sum += left;
-            }
-            long expected = (long) INITIAL_STOCK * BenchmarkData.SKUS + refilledUnits - reservedUnits;
-            BenchmarkData.check(
-                    sum == expected,
-                    "baseline stock not conserved: " + sum + " units left, expected " + expected
-                            + " (initial + refills - reserved)");
-            BenchmarkData.check(reservedUnits >= baselineOrders * lines, "baseline reserved fewer units than lines");
-        }
+        s1Baseline.verify(lines);
     }
 
     private int next() {

@@ -216,26 +216,7 @@ public final class InventoryReport {
                 .append(" x ")
                 .append(any.getMeasurement().getTime())
                 .append(" measurement) per benchmark and param |\n");
-        md.append("| command | `java -cp oms-benchmarks/target/benchmarks.jar ")
-                .append(InventoryReport.class.getName())
-                .append("full".equals(profile) ? "" : " " + profile)
-                .append("` |\n");
-        md.append("| JDK | ")
-                .append(any.getJdkVersion())
-                .append(", ")
-                .append(any.getVmName())
-                .append(' ')
-                .append(any.getVmVersion())
-                .append(" |\n");
-        md.append("| JVM options of the forks (heap, GC) | `")
-                .append(String.join(" ", any.getJvmArgs()))
-                .append("` |\n");
-        md.append("| JMH | ").append(any.getJmhVersion()).append(", profiler `gc` |\n");
-        md.append("| machine | ").append(RatioReport.machine()).append(" |\n");
-        if (!conditions.isEmpty()) {
-            md.append("| conditions | ").append(conditions).append(" |\n");
-        }
-        md.append('\n');
+        RatioReport.runRows(md, any, InventoryReport.class, profile, conditions);
     }
 
     private static void s1(StringBuilder md, List<RunResult> all) {

@@ -28,9 +28,7 @@ import dev.omskit.testkit.store.InMemoryProductCatalog;
 import dev.omskit.testkit.store.InMemoryStorage;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -128,8 +126,6 @@ public class OrderReservationBenchmark {
     /** Orders between two outbox drains. A power of two. */
     static final int DRAIN_EVERY = 1024;
 
-    private static final int INITIAL_STOCK = 1_000;
-    private static final int REFILL = 1_000;
     private static final OrderStatus ALLOCATED = OrderStatus.of(OrderStages.ALLOCATED);
     private static final Actor SYSTEM = Actor.system("benchmark");
 
@@ -146,6 +142,8 @@ public class OrderReservationBenchmark {
     public int ordersPerStore;
 
     private CaptureOrder[] captures;
+    /** The limit baseline on the same input. */
+    private S1Baseline s1Baseline;
     /** {@code unitsBefore[k]}: units of captures 0 to k - 1 of the ring. */
     private long[] unitsBefore;
     /** The ALLOCATE commands of each store generation, built in the trial set-up. */
@@ -167,12 +165,6 @@ public class OrderReservationBenchmark {
 
     private long mostOrdersPerIteration;
 
-    private Map<String, int[]> stock;
-    private int baselineCursor;
-    private long baselineOrders;
-    private long reservedUnits;
-    private long refilledUnits;
-
     /**
      * Bytes the benchmark thread allocated per operation between the end of the iteration set-up and the
      * start of the iteration's invariant checks, as a JMH secondary result ({@code bytesPerOp}): {@code
@@ -192,9 +184,6 @@ public class OrderReservationBenchmark {
     private long allocatedAtIterationStart;
     private long opsThisIteration;
 
-    /** What the baseline allocates per order: the one allocation it is allowed. */
-    private record BaselineReservation(String channelOrderId, int units) {}
-
     /** Builds the input ring and the baseline's stock; not measured. */
     @Setup(Level.Trial)
     public void setUpTrial() {
@@ -207,10 +196,7 @@ public class OrderReservationBenchmark {
             }
             unitsBefore[k + 1] = unitsBefore[k] + units;
         }
-        stock = new HashMap<>();
-        for (int i = 0; i < BenchmarkData.SKUS; i++) {
-            stock.put(BenchmarkData.sku(i), new int[] {INITIAL_STOCK});
-        }
+        s1Baseline = new S1Baseline(captures);
         for (int g = 0; g < GENERATIONS; g++) {
             generations.add(allocationsOf(g));
         }
@@ -297,27 +283,7 @@ public class OrderReservationBenchmark {
     public void baseline(Blackhole bh, Allocation counters) {
         allocation = counters;
         opsThisIteration++;
-        int k = baselineCursor;
-        baselineCursor = k + 1 == captures.length ? 0 : k + 1;
-        CaptureOrder order = captures[k];
-        List<LineInput> in = order.lines();
-        int units = 0;
-        for (int i = 0, n = in.size(); i < n; i++) {
-            LineInput line = in.get(i);
-            int[] cell = stock.get(line.sku());
-            int q = (int) line.quantity();
-            if (cell[0] < q) {
-                cell[0] += REFILL;
-                refilledUnits += REFILL;
-            }
-            if (cell[0] >= q) {
-                cell[0] -= q;
-                units += q;
-            }
-        }
-        reservedUnits += units;
-        baselineOrders++;
-        bh.consume(new BaselineReservation(order.channelOrderId(), units));
+        bh.consume(s1Baseline.next());
     }
 
     /** Checks the invariants of what this iteration did; throws (failing the run) when one is broken. */
@@ -331,19 +297,7 @@ public class OrderReservationBenchmark {
         mostOrdersPerIteration = Math.max(mostOrdersPerIteration, ordersThisInventory() - ordersAtIterationStart);
         verifyStore(true);
         verifyInventory();
-        if (baselineOrders > 0) {
-            long sum = 0;
-            for (Map.Entry<String, int[]> e : stock.entrySet()) {
-                int left = e.getValue()[0];
-                BenchmarkData.check(left >= 0, "baseline stock of " + e.getKey() + " went negative: " + left);
-                sum += left;
-            }
-            long expected = (long) INITIAL_STOCK * BenchmarkData.SKUS + refilledUnits - reservedUnits;
-            BenchmarkData.check(
-                    sum == expected,
-                    "baseline stock not conserved: " + sum + " units left, expected " + expected
-                            + " (initial + refills - reserved)");
-        }
+        s1Baseline.verify(lines);
     }
 
     private int next() {

@@ -179,26 +179,7 @@ public final class RatioReport {
                 .append(", ")
                 .append(any.getThreads())
                 .append(" thread |\n");
-        md.append("| command | `java -cp oms-benchmarks/target/benchmarks.jar ")
-                .append(RatioReport.class.getName())
-                .append("full".equals(profile) ? "" : " " + profile)
-                .append("` |\n");
-        md.append("| JDK | ")
-                .append(any.getJdkVersion())
-                .append(", ")
-                .append(any.getVmName())
-                .append(' ')
-                .append(any.getVmVersion())
-                .append(" |\n");
-        md.append("| JVM options of the forks (heap, GC) | `")
-                .append(String.join(" ", any.getJvmArgs()))
-                .append("` |\n");
-        md.append("| JMH | ").append(any.getJmhVersion()).append(", profiler `gc` |\n");
-        md.append("| machine | ").append(machine()).append(" |\n");
-        if (!conditions.isEmpty()) {
-            md.append("| conditions | ").append(conditions).append(" |\n");
-        }
-        md.append('\n');
+        runRows(md, any, RatioReport.class, profile, conditions);
 
         md.append("## S1: orders per second on one thread\n\n");
         header(md, "orders/s", "bytes/order");
@@ -355,6 +336,33 @@ public final class RatioReport {
 
     private static String fmt(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    /**
+     * The rows every report shares after its profile row: the command that wrote it ({@code runner} with
+     * {@code profile}), JDK, JVM options, JMH, machine and the conditions, then a blank line.
+     */
+    static void runRows(StringBuilder md, BenchmarkParams any, Class<?> runner, String profile, String conditions) {
+        md.append("| command | `java -cp oms-benchmarks/target/benchmarks.jar ")
+                .append(runner.getName())
+                .append("full".equals(profile) ? "" : " " + profile)
+                .append("` |\n");
+        md.append("| JDK | ")
+                .append(any.getJdkVersion())
+                .append(", ")
+                .append(any.getVmName())
+                .append(' ')
+                .append(any.getVmVersion())
+                .append(" |\n");
+        md.append("| JVM options of the forks (heap, GC) | `")
+                .append(String.join(" ", any.getJvmArgs()))
+                .append("` |\n");
+        md.append("| JMH | ").append(any.getJmhVersion()).append(", profiler `gc` |\n");
+        md.append("| machine | ").append(machine()).append(" |\n");
+        if (!conditions.isEmpty()) {
+            md.append("| conditions | ").append(conditions).append(" |\n");
+        }
+        md.append('\n');
     }
 
     /** Cores, OS, architecture and CPU model of this machine (the forks run on it too). */
