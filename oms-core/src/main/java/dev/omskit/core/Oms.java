@@ -368,7 +368,11 @@ public final class Oms implements AutoCloseable {
                             .orElse(0));
             if (units <= 0) {
                 stock.reconcile(
-                        latest(tenant, order.get().id()), decider(tenant).lifecycle(), Actor.system("backorder-fill"));
+                        tenant,
+                        order.get().id(),
+                        latest(tenant, order.get().id()),
+                        decider(tenant).lifecycle(),
+                        Actor.system("backorder-fill"));
                 continue;
             }
             try {
@@ -410,7 +414,12 @@ public final class Oms implements AutoCloseable {
     public void reconcileStock(TenantId tenant, OrderId id) {
         if (stock != null) {
             Order order = get(tenant, id);
-            stock.reconcile(latest(tenant, order.id()), decider(tenant).lifecycle(), Actor.system("stock-reconcile"));
+            stock.reconcile(
+                    tenant,
+                    order.id(),
+                    latest(tenant, order.id()),
+                    decider(tenant).lifecycle(),
+                    Actor.system("stock-reconcile"));
         }
     }
 
@@ -531,7 +540,11 @@ public final class Oms implements AutoCloseable {
         }
         try {
             stock.reconcile(
-                    latest(order.tenant(), order.id()), decider(order.tenant()).lifecycle(), actor);
+                    order.tenant(),
+                    order.id(),
+                    latest(order.tenant(), order.id()),
+                    decider(order.tenant()).lifecycle(),
+                    actor);
         } catch (RuntimeException e) {
             LOG.log(
                     System.Logger.Level.WARNING,

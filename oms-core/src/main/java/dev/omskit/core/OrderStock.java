@@ -25,6 +25,7 @@ import dev.omskit.core.model.Actor;
 import dev.omskit.core.model.LineId;
 import dev.omskit.core.model.OrderId;
 import dev.omskit.core.model.Sku;
+import dev.omskit.core.model.TenantId;
 import dev.omskit.core.order.Order;
 import dev.omskit.core.order.OrderLifecycle;
 import dev.omskit.core.order.OrderLine;
@@ -245,18 +246,14 @@ final class OrderStock {
      * Idempotent; when a concurrent command on the same order changed the reservations meanwhile, the
      * round starts again on fresh data, so concurrent commands converge instead of leaking units.
      */
-    void reconcile(Supplier<Optional<Order>> latest, OrderLifecycle lifecycle, Actor actor) {
+    void reconcile(
+            TenantId tenant, OrderId id, Supplier<Optional<Order>> latest, OrderLifecycle lifecycle, Actor actor) {
         OmsException last = null;
         for (int round = 0; round < RECONCILE_ROUNDS; round++) {
             // Reservations first, then the order: a reservation added in between comes with units the
             // order read already holds, so it can only make us release less, never more. Every write is
             // conditional on the reservation's version as read.
-            Optional<Order> first = latest.get();
-            if (first.isEmpty()) {
-                return;
-            }
-            List<Reservation> all = inventory.reservationsFor(
-                    first.get().tenant(), reference(first.get().id()));
+            List<Reservation> all = inventory.reservationsFor(tenant, reference(id));
             Optional<Order> order = latest.get();
             if (order.isEmpty()) {
                 return;
