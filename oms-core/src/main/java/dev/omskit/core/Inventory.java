@@ -519,7 +519,10 @@ public final class Inventory {
         return releaseAs(tenant, id, unitsByRef, ReservationStatus.RELEASED, -1);
     }
 
-    /** Releases every open unit of a hold that has lapsed, marking it {@code EXPIRED}. */
+    /**
+     * Releases every open unit of a hold that has lapsed, marking it {@code EXPIRED} ({@code FULFILLED} when
+     * part of it had already been consumed).
+     */
     public Reservation expire(TenantId tenant, ReservationId id) {
         Reservation r = requireReservation(tenant, id);
         if (r.status() == ReservationStatus.CONFIRMED) {
@@ -698,7 +701,8 @@ public final class Inventory {
 
     /**
      * The sweep the host drives (say every few seconds): releases up to {@code limit} lapsed holds of every
-     * tenant and returns them as {@code EXPIRED}. A hold confirmed or released meanwhile is left alone.
+     * tenant and returns them, ended: {@code EXPIRED}, or {@code FULFILLED} when part of the hold had already
+     * been consumed. A hold confirmed or released meanwhile is left alone.
      */
     public List<Reservation> expireHolds(int limit) {
         List<Reservation> expired = new ArrayList<>();
