@@ -1,0 +1,213 @@
+package dev.omskit.routing;
+
+import dev.omskit.core.inventory.Location;
+import dev.omskit.core.inventory.Product;
+import dev.omskit.core.inventory.StockLevel;
+import dev.omskit.core.inventory.StockLine;
+import dev.omskit.core.model.LineId;
+import dev.omskit.core.model.LocationId;
+import dev.omskit.core.model.OrderId;
+import dev.omskit.core.model.Sku;
+import dev.omskit.core.model.TenantId;
+import dev.omskit.core.order.Order;
+import dev.omskit.core.spi.ProductCatalog;
+import dev.omskit.core.spi.SourcingPlan;
+import dev.omskit.core.spi.SourcingStrategy;
+import dev.omskit.core.support.Checks;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The {@link Router} as core's {@link SourcingStrategy}: {@code Oms.builder().sourcing(sourcing)} makes the
+ * order lifecycle allocate through the routing profiles.
+ *
+ * <p>Per plan it builds the request from the order ({@link RoutingRequest#forOrder}), reads the products
+ * of the SKUs from the catalogue and the capacity used today from the {@link CapacityBook} (once, before
+ * deciding), decides, records the capacity the plan takes, and hands every decision to the listener (to
+ * log or keep its explanation). Locations excluded for an order by {@link #exclude} (it rejected the
+ * order, or short-picked) are never planned for that order again.
+ *
+ * <p>Thread-safe. Capacity is recorded when the plan is made: a reservation refused afterwards leaves it
+ * counted until the host gives it back with {@link CapacityBook#record} (negative amounts).
+ */
+public final class RoutingSourcing implements SourcingStrategy {
+    private final Router router;
+    private final ProductCatalog catalog;
+    private final CapacityBook capacity;
+    private final Consumer<RoutingDecision> listener;
+    private final Map<OrderKey, Map<LocationId, String>> exclusions = new ConcurrentHashMap<>();
+
+    private record OrderKey(TenantId tenant, OrderId order) {}
+
+    private RoutingSourcing(Builder b) {
+        this.router = b.router;
+        this.catalog = b.catalog;
+        this.capacity = b.capacity;
+        this.listener = b.listener;
+    }
+
+    public static Builder builder(Router router) {
+        return new Builder(Checks.notNull("router", router));
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public CapacityBook capacity() {
+        return capacity;
+    }
+
+    /** From now on this order is never planned from this location (a rejection, a short pick). */
+    public void exclude(TenantId tenant, OrderId order, LocationId location, String reason) {
+        Checks.notNull("location", location);
+        Checks.notNull("reason", reason);
+        exclusions
+                .computeIfAbsent(new OrderKey(tenant, order), k -> new ConcurrentHashMap<>())
+                .put(location, reason);
+    }
+
+    /** The locations excluded for this order, with their reasons. */
+    public Map<LocationId, String> exclusions(TenantId tenant, OrderId order) {
+        return Map.copyOf(exclusions.getOrDefault(new OrderKey(tenant, order), Map.of()));
+    }
+
+    /** Forgets the exclusions of an order (when it is done). */
+    public void forget(TenantId tenant, OrderId order) {
+        exclusions.remove(new OrderKey(tenant, order));
+    }
+
+    @Override
+    public SourcingPlan plan(
+            Order order,
+            Map<LineId, Integer> demand,
+            Map<Sku, List<StockLevel>> availability,
+            List<Location> locations) {
+        RoutingRequest request = RoutingRequest.forOrder(order, demand);
+        Map<LocationId, String> excluded = exclusions.get(new OrderKey(order.tenant(), order.id()));
+        if (excluded != null && !excluded.isEmpty()) {
+            request = RoutingRequest.builder()
+                    .from(request)
+                    .putAllExcluded(excluded)
+                    .build();
+        }
+        RoutingDecision decision = router.route(request, input(order.tenant(), availability, locations));
+        record(order.tenant(), decision, locations, 1);
+        listener.accept(decision);
+        return toPlan(decision);
+    }
+
+    private RoutingInput input(TenantId tenant, Map<Sku, List<StockLevel>> availability, List<Location> locations) {
+        List<Product> products = new ArrayList<>();
+        if (catalog != null) {
+            for (Sku sku : availability.keySet()) {
+                catalog.find(tenant, sku).ifPresent(products::add);
+            }
+        }
+        RoutingInput.Builder b = RoutingInput.builder(locations);
+        availability.forEach((sku, levels) -> {
+            for (StockLevel level : levels) {
+                if (indexOf(locations, level.location()) >= 0) {
+                    b.available(sku, level.location(), level.available());
+                }
+            }
+        });
+        products.forEach(b::product);
+        if (capacity != null) {
+            java.time.Instant now = router.clock().instant();
+            for (Location l : locations) {
+                LocalDate day = LocalDate.ofInstant(now, l.zone());
+                int units = capacity.unitsUsed(tenant, l.id(), day);
+                int packages = capacity.packagesUsed(tenant, l.id(), day);
+                if (units > 0 || packages > 0) {
+                    b.usedToday(l.id(), units, packages);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    private static int indexOf(List<Location> locations, LocationId id) {
+        for (int i = 0; i < locations.size(); i++) {
+            if (locations.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void record(TenantId tenant, RoutingDecision decision, List<Location> locations, int sign) {
+        if (capacity == null) {
+            return;
+        }
+        Map<LocationId, Location> byId = new HashMap<>();
+        locations.forEach(l -> byId.put(l.id(), l));
+        java.time.Instant now = router.clock().instant();
+        for (PlannedShipment s : decision.shipments()) {
+            Location l = byId.get(s.location());
+            LocalDate day = LocalDate.ofInstant(now, l.zone());
+            capacity.record(tenant, s.location(), day, sign * s.units(), sign);
+        }
+    }
+
+    /** The core plan for a decision: one stock line per assignment, and what is short per order line. */
+    static SourcingPlan toPlan(RoutingDecision decision) {
+        List<StockLine> lines = new ArrayList<>();
+        for (Assignment a : decision.assignments()) {
+            lines.add(StockLine.of(a.line(), a.sku(), a.location(), a.units()));
+        }
+        Map<LineId, Integer> shortUnits = new LinkedHashMap<>();
+        decision.unfulfilled().forEach((ref, units) -> shortUnits.put(LineId.of(ref), units));
+        return new SourcingPlan(lines, decision.unfulfilledReasons(), shortUnits);
+    }
+
+    @Override
+    public String toString() {
+        return "RoutingSourcing{" + router + ", capacity=" + capacity + "}";
+    }
+
+    /** Builds a {@link RoutingSourcing}. */
+    public static final class Builder {
+        private final Router router;
+        private ProductCatalog catalog;
+        private CapacityBook capacity = CapacityBook.inMemory();
+        private Consumer<RoutingDecision> listener = d -> {};
+
+        private Builder(Router router) {
+            this.router = router;
+        }
+
+        /** Where product data (flags, weights, categories) comes from; without one, rules see no products. */
+        public Builder catalog(ProductCatalog catalog) {
+            this.catalog = Checks.notNull("catalog", catalog);
+            return this;
+        }
+
+        /** The capacity book; an in-memory one by default. */
+        public Builder capacity(CapacityBook capacity) {
+            this.capacity = Checks.notNull("capacity", capacity);
+            return this;
+        }
+
+        /** Told of every decision, after it is made (for example to log its explanation). */
+        public Builder listener(Consumer<RoutingDecision> listener) {
+            this.listener = Checks.notNull("listener", listener);
+            return this;
+        }
+
+        public RoutingSourcing build() {
+            return new RoutingSourcing(this);
+        }
+    }
+
+    Optional<ProductCatalog> catalog() {
+        return Optional.ofNullable(catalog);
+    }
+}

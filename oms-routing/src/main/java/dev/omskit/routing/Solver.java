@@ -1,0 +1,1043 @@
+package dev.omskit.routing;
+
+import dev.omskit.core.inventory.Location;
+import dev.omskit.core.inventory.Product;
+import dev.omskit.core.model.GeoPoint;
+import dev.omskit.core.model.LocationId;
+import dev.omskit.routing.profile.DailyCapacity;
+import dev.omskit.routing.profile.Fulfilment;
+import dev.omskit.routing.profile.RoutingProfile;
+import dev.omskit.routing.profile.Scoring;
+import dev.omskit.routing.profile.Strategy;
+import dev.omskit.routing.rule.Filter;
+import dev.omskit.routing.rule.LineFilter;
+import dev.omskit.routing.rule.LocationFilter;
+import dev.omskit.routing.rule.RankStep;
+import dev.omskit.routing.rule.RoutingContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One decision: filters, ranking and the strategy over a snapshot, with arrays indexed by line and
+ * location (lines x locations as bit masks for the set cover). Package-private; {@link Router} is the API.
+ * Not thread-safe: one solver per decision.
+ */
+final class Solver implements RoutingContext {
+    private static final int BY_REQUEST = -2;
+    private static final int ADMITTED = -1;
+    private static final double EARTH_KM = 6371.0088;
+
+    private final RoutingProfile profile;
+    private final RoutingRequest request;
+    private final RoutingInput input;
+    private final Instant now;
+    private final int n;
+    private final int m;
+    private final int words;
+    private final RoutingLine[] lines;
+    private final int[] qty;
+    private final int[][] rows;
+    private final Product[] products;
+    private final List<Location> locations;
+    private final double[] distance;
+    private final int[] capUnits;
+    private final int[] capPackages;
+    private final int[] excludedBy;
+    private final List<Filter> filters;
+    private final LocationFilter[] pre;
+    private final int[] preIndex;
+    private final LocationFilter[] post;
+    private final int[] postIndex;
+    private final LineFilter[] lineFilters;
+    private final int[][] applying;
+    private final int[] usable;
+    private final int[] usableTotal;
+    private final int[] full;
+    private final long[] masks;
+    private Map<Object, Object> memo;
+
+    // ranking
+    private int[] candidates = new int[0];
+    private int[] position;
+    private double[] costs;
+
+    // outcome
+    private final List<Assignment> assignments = new ArrayList<>();
+    private final int[] assigned;
+    private final int[] capUnitsLeft;
+    private final List<Integer> chosen = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final List<String> splitReasons = new ArrayList<>();
+    private final Map<Long, Integer> taken;
+    private final int[] group;
+
+    Solver(RoutingProfile profile, RoutingRequest request, RoutingInput input, Instant now) {
+        this.profile = profile;
+        this.request = request;
+        this.input = input;
+        this.now = now;
+        this.locations = input.locations();
+        this.n = request.lines().size();
+        this.m = locations.size();
+        this.words = (n + 63) >>> 6;
+        this.lines = request.lines().toArray(new RoutingLine[0]);
+        this.qty = new int[n];
+        this.rows = new int[n][];
+        this.products = new Product[n];
+        boolean duplicateSkus = false;
+        for (int j = 0; j < n; j++) {
+            qty[j] = lines[j].quantity();
+            rows[j] = input.row(lines[j].sku());
+            products[j] = input.product(lines[j].sku()).orElse(null);
+            for (int k = 0; k < j && !duplicateSkus; k++) {
+                duplicateSkus = rows[k] == rows[j] && lines[k].sku().equals(lines[j].sku());
+            }
+        }
+        this.taken = duplicateSkus ? new HashMap<>() : null;
+        this.group = new int[n];
+        for (int j = 0; j < n; j++) {
+            group[j] = j;
+            for (int k = 0; k < j; k++) {
+                if (lines[k].sku().equals(lines[j].sku())) {
+                    group[j] = group[k];
+                    break;
+                }
+            }
+        }
+        this.distance = new double[m];
+        Arrays.fill(distance, Double.NEGATIVE_INFINITY);
+        this.capUnits = new int[m];
+        this.capPackages = new int[m];
+        Arrays.fill(capUnits, -1);
+        this.excludedBy = new int[m];
+        this.filters = profile.filters();
+        List<LocationFilter> preList = new ArrayList<>();
+        List<Integer> preIdx = new ArrayList<>();
+        List<LocationFilter> postList = new ArrayList<>();
+        List<Integer> postIdx = new ArrayList<>();
+        List<LineFilter> lineList = new ArrayList<>();
+        for (int k = 0; k < filters.size(); k++) {
+            Filter f = filters.get(k);
+            if (f instanceof LocationFilter lf) {
+                (lf.afterLineFilters() ? postList : preList).add(lf);
+                (lf.afterLineFilters() ? postIdx : preIdx).add(k);
+            } else {
+                lineList.add((LineFilter) f);
+            }
+        }
+        this.pre = preList.toArray(new LocationFilter[0]);
+        this.preIndex = preIdx.stream().mapToInt(Integer::intValue).toArray();
+        this.post = postList.toArray(new LocationFilter[0]);
+        this.postIndex = postIdx.stream().mapToInt(Integer::intValue).toArray();
+        this.lineFilters = lineList.toArray(new LineFilter[0]);
+        this.applying = new int[n][];
+        this.usable = new int[n * m];
+        this.usableTotal = new int[m];
+        this.full = new int[m];
+        this.masks = new long[m * words];
+        this.assigned = new int[n];
+        this.capUnitsLeft = new int[m];
+    }
+
+    // ------------------------------------------------------------------ RoutingContext
+
+    @Override
+    public RoutingRequest request() {
+        return request;
+    }
+
+    @Override
+    public Instant now() {
+        return now;
+    }
+
+    @Override
+    public int lineCount() {
+        return n;
+    }
+
+    @Override
+    public RoutingLine line(int line) {
+        return lines[line];
+    }
+
+    @Override
+    public Optional<Product> product(int line) {
+        return Optional.ofNullable(products[line]);
+    }
+
+    @Override
+    public int locationCount() {
+        return m;
+    }
+
+    @Override
+    public Location location(int location) {
+        return locations.get(location);
+    }
+
+    @Override
+    public int available(int line, int location) {
+        return rows[line][location];
+    }
+
+    @Override
+    public double distanceKm(int location) {
+        double d = distance[location];
+        if (d == Double.NEGATIVE_INFINITY) {
+            d = haversine(location);
+            distance[location] = d;
+        }
+        return d;
+    }
+
+    private double haversine(int location) {
+        Optional<GeoPoint> to = request.destinationPoint();
+        Optional<GeoPoint> from = locations.get(location).geo();
+        if (to.isEmpty() || from.isEmpty()) {
+            return Double.NaN;
+        }
+        return haversineKm(from.get(), to.get());
+    }
+
+    /** Great-circle distance between two points, in km. */
+    static double haversineKm(GeoPoint a, GeoPoint b) {
+        double lat1 = Math.toRadians(a.latitude());
+        double lat2 = Math.toRadians(b.latitude());
+        double dLat = lat2 - lat1;
+        double dLon = Math.toRadians(b.longitude() - a.longitude());
+        double s = Math.sin(dLat / 2);
+        double t = Math.sin(dLon / 2);
+        double h = s * s + Math.cos(lat1) * Math.cos(lat2) * t * t;
+        return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+
+    private void loadCapacity(int i) {
+        if (capUnits[i] >= 0) {
+            return;
+        }
+        Location loc = locations.get(i);
+        DailyCapacity c = profile.capacity().get(loc.id());
+        int units = Integer.MAX_VALUE;
+        int packages = Integer.MAX_VALUE;
+        if (c != null) {
+            if (c.units().isPresent()) {
+                units = c.units().getAsInt();
+            }
+            if (c.packages().isPresent()) {
+                packages = c.packages().getAsInt();
+            }
+        } else if (loc.dailyCapacityUnits().isPresent()) {
+            units = loc.dailyCapacityUnits().getAsInt();
+        }
+        capUnits[i] = units == Integer.MAX_VALUE ? units : Math.max(0, units - input.unitsUsed(i));
+        capPackages[i] = packages == Integer.MAX_VALUE ? packages : Math.max(0, packages - input.packagesUsed(i));
+    }
+
+    @Override
+    public int capacityUnitsLeft(int location) {
+        loadCapacity(location);
+        return capUnits[location];
+    }
+
+    @Override
+    public int capacityPackagesLeft(int location) {
+        loadCapacity(location);
+        return capPackages[location];
+    }
+
+    @Override
+    public LocalDate today(int location) {
+        return LocalDate.ofInstant(now, locations.get(location).zone());
+    }
+
+    @Override
+    public int usableUnits(int location) {
+        return usableTotal[location];
+    }
+
+    @Override
+    public int fullLines(int location) {
+        return full[location];
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T memo(Object key, Function<RoutingContext, T> compute) {
+        if (memo == null) {
+            memo = new HashMap<>();
+        }
+        Object v = memo.get(key);
+        if (v == null) {
+            v = compute.apply(this);
+            memo.put(key, v);
+        }
+        return (T) v;
+    }
+
+    // ------------------------------------------------------------------ deciding
+
+    RoutingDecision decide() {
+        filter();
+        rank();
+        if (profile.strategy() == Strategy.SINGLE_LOCATION) {
+            single();
+        } else {
+            minimise();
+        }
+        Map<String, Integer> unfulfilled = new LinkedHashMap<>();
+        List<String> reasons = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            if (assigned[j] < qty[j]) {
+                unfulfilled.put(lines[j].ref(), qty[j] - assigned[j]);
+            }
+        }
+        if (!unfulfilled.isEmpty() && profile.fulfilment() == Fulfilment.SHIP_COMPLETE && !assignments.isEmpty()) {
+            notes.add("ship complete: nothing is assigned because " + unfulfilled.size()
+                    + " line(s) cannot be met in full now");
+            assignments.clear();
+            chosen.clear();
+            Arrays.fill(assigned, 0);
+            unfulfilled.clear();
+            for (int j = 0; j < n; j++) {
+                unfulfilled.put(lines[j].ref(), qty[j]);
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            Integer missing = unfulfilled.get(lines[j].ref());
+            if (missing != null) {
+                reasons.add(unmetReason(j, missing));
+            }
+        }
+        if (chosen.size() > 1) {
+            explainSplit();
+        }
+        return new RoutingDecision(request, profile.name(), assignments, unfulfilled, reasons, this::explain);
+    }
+
+    private void filter() {
+        Map<LocationId, String> excluded = request.excluded();
+        for (int i = 0; i < m; i++) {
+            if (!excluded.isEmpty() && excluded.containsKey(locations.get(i).id())) {
+                excludedBy[i] = BY_REQUEST;
+                continue;
+            }
+            int by = ADMITTED;
+            for (int k = 0; k < pre.length; k++) {
+                if (!pre[k].admits(this, i)) {
+                    by = preIndex[k];
+                    break;
+                }
+            }
+            excludedBy[i] = by;
+        }
+        for (int j = 0; j < n; j++) {
+            int count = 0;
+            int[] which = new int[lineFilters.length];
+            for (int k = 0; k < lineFilters.length; k++) {
+                if (lineFilters[k].appliesTo(this, j)) {
+                    which[count++] = k;
+                }
+            }
+            applying[j] = Arrays.copyOf(which, count);
+        }
+        for (int i = 0; i < m; i++) {
+            if (excludedBy[i] != ADMITTED) {
+                continue;
+            }
+            int total = 0;
+            int fullCount = 0;
+            int base = i * words;
+            for (int j = 0; j < n; j++) {
+                int a = rows[j][i];
+                if (a > 0) {
+                    int[] fs = applying[j];
+                    for (int k : fs) {
+                        if (!lineFilters[k].allows(this, j, i)) {
+                            a = 0;
+                            break;
+                        }
+                    }
+                }
+                usable[j * m + i] = a;
+                if (a >= qty[j]) {
+                    total += qty[j];
+                    fullCount++;
+                    masks[base + (j >>> 6)] |= 1L << j;
+                } else {
+                    total += a;
+                }
+            }
+            usableTotal[i] = total;
+            full[i] = fullCount;
+        }
+        for (int i = 0; i < m; i++) {
+            if (excludedBy[i] != ADMITTED) {
+                continue;
+            }
+            for (int k = 0; k < post.length; k++) {
+                if (!post[k].admits(this, i)) {
+                    excludedBy[i] = postIndex[k];
+                    break;
+                }
+            }
+        }
+    }
+
+    private void rank() {
+        int count = 0;
+        int[] cands = new int[m];
+        for (int i = 0; i < m; i++) {
+            if (excludedBy[i] == ADMITTED) {
+                cands[count++] = i;
+            }
+        }
+        List<RankStep> steps = profile.rankers();
+        int r = steps.size();
+        costs = new double[r * count];
+        for (int s = 0; s < r; s++) {
+            RankStep step = steps.get(s);
+            for (int c = 0; c < count; c++) {
+                costs[s * count + c] = step.ranker().cost(this, cands[c]);
+            }
+        }
+        final int size = count;
+        double[] keys;
+        if (profile.scoring() == Scoring.WEIGHTED) {
+            keys = new double[size];
+            for (int s = 0; s < r; s++) {
+                double w = steps.get(s).weight();
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < size; c++) {
+                    double v = costs[s * size + c];
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+                for (int c = 0; c < size; c++) {
+                    keys[c] += w * normalise(costs[s * size + c], lo, hi);
+                }
+            }
+        } else {
+            keys = null;
+        }
+        Integer[] order = new Integer[size];
+        for (int c = 0; c < size; c++) {
+            order[c] = c;
+        }
+        Arrays.sort(order, (a, b) -> {
+            if (keys != null) {
+                int cmp = Double.compare(keys[a], keys[b]);
+                if (cmp != 0) {
+                    return cmp;
+                }
+            } else {
+                for (int s = 0; s < r; s++) {
+                    RankStep step = steps.get(s);
+                    int cmp = Double.compare(step.key(costs[s * size + a]), step.key(costs[s * size + b]));
+                    if (cmp != 0) {
+                        return cmp;
+                    }
+                }
+            }
+            return locations
+                    .get(cands[a])
+                    .id()
+                    .compareTo(locations.get(cands[b]).id());
+        });
+        candidates = new int[size];
+        position = new int[m];
+        Arrays.fill(position, -1);
+        int[] costIndex = new int[m];
+        for (int p = 0; p < size; p++) {
+            candidates[p] = cands[order[p]];
+            position[candidates[p]] = p;
+            costIndex[candidates[p]] = order[p];
+        }
+        this.costColumn = costIndex;
+        this.weightedKeys = keys;
+        this.candidateCount = size;
+        for (int i = 0; i < m; i++) {
+            capUnitsLeft[i] = excludedBy[i] == ADMITTED ? capacityUnitsLeft(i) : 0;
+        }
+    }
+
+    private int[] costColumn;
+    private double[] weightedKeys;
+    private int candidateCount;
+
+    private static double normalise(double v, double lo, double hi) {
+        if (!Double.isFinite(v)) {
+            return 1;
+        }
+        return hi > lo ? (v - lo) / (hi - lo) : 0;
+    }
+
+    // ------------------------------------------------------------------ strategies
+
+    private int free(int j, int i) {
+        int a = usable[j * m + i];
+        if (taken != null) {
+            Integer t = taken.get(key(j, i));
+            if (t != null) {
+                a -= t;
+            }
+        }
+        return Math.min(a, capUnitsLeft[i]);
+    }
+
+    private long key(int j, int i) {
+        return (long) group[j] * m + i;
+    }
+
+    private void assign(int j, int i, int units) {
+        if (units <= 0) {
+            return;
+        }
+        if (!chosen.contains(i)) {
+            chosen.add(i);
+        }
+        String instructions = null;
+        for (int k : applying[j]) {
+            String w = lineFilters[k].workInstructions(this, j);
+            if (w != null) {
+                instructions = instructions == null ? w : instructions + "; " + w;
+            }
+        }
+        assignments.add(new Assignment(
+                lines[j].ref(), lines[j].sku(), locations.get(i).id(), units, Optional.ofNullable(instructions)));
+        assigned[j] += units;
+        if (capUnitsLeft[i] != Integer.MAX_VALUE) {
+            capUnitsLeft[i] -= units;
+        }
+        if (taken != null) {
+            taken.merge(key(j, i), units, Integer::sum);
+        }
+    }
+
+    private void single() {
+        for (int i : candidates) {
+            boolean all = true;
+            int units = 0;
+            for (int j = 0; j < n && all; j++) {
+                all = usable[j * m + i] >= qty[j];
+                units += qty[j];
+            }
+            if (all && units <= capUnitsLeft[i] && (taken == null || fitsTogether(i))) {
+                for (int j = 0; j < n; j++) {
+                    assign(j, i, qty[j]);
+                }
+                notes.add("single location: " + locations.get(i).id() + " (rank " + (position[i] + 1)
+                        + ") has every line in full");
+                return;
+            }
+        }
+        if (profile.fulfilment() == Fulfilment.SHIP_COMPLETE || candidates.length == 0) {
+            notes.add("single location: no candidate has every line in full");
+            return;
+        }
+        int best = -1;
+        int bestUnits = 0;
+        for (int i : candidates) {
+            int units = 0;
+            for (int j = 0; j < n; j++) {
+                units += Math.min(qty[j], usable[j * m + i]);
+            }
+            units = Math.min(units, capUnitsLeft[i]);
+            if (units > bestUnits) {
+                best = i;
+                bestUnits = units;
+            }
+        }
+        if (best < 0) {
+            return;
+        }
+        for (int j = 0; j < n; j++) {
+            if (profile.splitLines() || free(j, best) >= qty[j]) {
+                assign(j, best, Math.min(qty[j], free(j, best)));
+            }
+        }
+        notes.add("single location: no candidate has every line in full; "
+                + locations.get(best).id() + " has the most units (" + assignedTotal() + " of " + wantedTotal() + ")");
+    }
+
+    private boolean fitsTogether(int i) {
+        Map<String, Integer> bySku = new HashMap<>();
+        for (int j = 0; j < n; j++) {
+            int want = bySku.merge(lines[j].sku().value(), qty[j], Integer::sum);
+            if (want > usable[j * m + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int assignedTotal() {
+        int s = 0;
+        for (int a : assigned) {
+            s += a;
+        }
+        return s;
+    }
+
+    private int wantedTotal() {
+        int s = 0;
+        for (int q : qty) {
+            s += q;
+        }
+        return s;
+    }
+
+    private void minimise() {
+        long[] universe = new long[words];
+        for (int i : candidates) {
+            for (int w = 0; w < words; w++) {
+                universe[w] |= masks[i * words + w];
+            }
+        }
+        int[] cover = universeEmpty(universe) ? new int[0] : cover(universe);
+        for (int i : cover) {
+            if (!chosen.contains(i)) {
+                chosen.add(i);
+            }
+        }
+        // every line from the best-ranked chosen location that has it in full
+        List<Integer> byRank = new ArrayList<>(chosen);
+        byRank.sort((a, b) -> Integer.compare(position[a], position[b]));
+        for (int j = 0; j < n; j++) {
+            for (int i : byRank) {
+                if (free(j, i) >= qty[j]) {
+                    assign(j, i, qty[j]);
+                    break;
+                }
+            }
+        }
+        // what is left: whole lines from another location, or split over several
+        for (int j = 0; j < n; j++) {
+            if (assigned[j] < qty[j]) {
+                fillRemaining(j);
+            }
+        }
+        // a covering location that ended up supplying nothing (capacity, shared stock) ships nothing
+        chosen.removeIf(i -> assignments.stream()
+                .noneMatch(a -> a.location().equals(locations.get(i).id())));
+    }
+
+    private void fillRemaining(int j) {
+        int want = qty[j] - assigned[j];
+        if (!profile.splitLines() || assigned[j] == 0) {
+            // first try to take the whole remainder from one location: a chosen one, else a new one
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i : candidates) {
+                    boolean isChosen = chosen.contains(i);
+                    if ((pass == 0) != isChosen) {
+                        continue;
+                    }
+                    if (!isChosen && chosen.size() >= profile.maxShipments()) {
+                        continue;
+                    }
+                    if (free(j, i) >= want) {
+                        assign(j, i, want);
+                        return;
+                    }
+                }
+            }
+            if (!profile.splitLines()) {
+                return;
+            }
+        }
+        // split: chosen locations first (no new shipment), then new ones with the most units
+        List<Integer> byRank = new ArrayList<>(chosen);
+        byRank.sort((a, b) -> Integer.compare(position[a], position[b]));
+        List<String> parts = new ArrayList<>();
+        for (int i : byRank) {
+            int take = Math.min(want, free(j, i));
+            if (take > 0) {
+                assign(j, i, take);
+                parts.add(locations.get(i).id() + " " + take);
+                want -= take;
+            }
+            if (want == 0) {
+                break;
+            }
+        }
+        while (want > 0 && chosen.size() < profile.maxShipments()) {
+            int best = -1;
+            int bestUnits = 0;
+            for (int i : candidates) {
+                if (chosen.contains(i)) {
+                    continue;
+                }
+                int f = Math.min(want, free(j, i));
+                if (f > bestUnits) {
+                    best = i;
+                    bestUnits = f;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            assign(j, best, bestUnits);
+            parts.add(locations.get(best).id() + " " + bestUnits);
+            want -= bestUnits;
+        }
+        if (parts.size() > 1) {
+            splitReasons.add("line " + lines[j].ref() + " (" + lines[j].sku() + ", " + qty[j] + " units) split over "
+                    + String.join(", ", parts) + ": no candidate has all of it");
+        }
+    }
+
+    private boolean universeEmpty(long[] u) {
+        for (long w : u) {
+            if (w != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The fewest candidates whose full lines cover the universe, best-ranked on ties. */
+    private int[] cover(long[] universe) {
+        // one candidate per distinct mask (the best-ranked), masks reduced to the universe
+        List<Integer> distinct = new ArrayList<>();
+        Map<MaskKey, Integer> seen = new HashMap<>();
+        for (int i : candidates) {
+            long[] mk = Arrays.copyOfRange(masks, i * words, i * words + words);
+            boolean empty = true;
+            for (int w = 0; w < words; w++) {
+                mk[w] &= universe[w];
+                empty &= mk[w] == 0;
+            }
+            if (!empty && seen.putIfAbsent(new MaskKey(mk), i) == null) {
+                distinct.add(i);
+            }
+        }
+        for (int i : distinct) {
+            if (containsAll(i, universe)) {
+                notes.add("one shipment: " + locations.get(i).id() + " (rank " + (position[i] + 1)
+                        + ") has every line in full");
+                return new int[] {i};
+            }
+        }
+        int maxK = profile.maxShipments();
+        int[] dc = distinct.stream().mapToInt(Integer::intValue).toArray();
+        Search search = new Search(dc, universe, profile.searchBudget());
+        for (int k = 2; k <= maxK; k++) {
+            search.run(k);
+            if (search.best != null) {
+                notes.add("exact search: " + k + " shipments is the fewest over " + dc.length
+                        + " distinct candidate(s)" + (search.exhausted ? " (budget reached; best found kept)" : "")
+                        + ", " + search.nodes + " node(s)");
+                return search.best;
+            }
+            if (search.exhausted) {
+                break;
+            }
+        }
+        int[] greedy = greedy(dc, universe, maxK);
+        notes.add((search.exhausted
+                        ? "greedy: the exact search reached its budget of " + profile.searchBudget() + " node(s)"
+                        : "greedy: no cover within " + maxK + " shipment(s)")
+                + "; " + greedy.length + " shipment(s) chosen");
+        return greedy;
+    }
+
+    private boolean containsAll(int i, long[] universe) {
+        for (int w = 0; w < words; w++) {
+            if ((masks[i * words + w] & universe[w]) != universe[w]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int[] greedy(int[] dc, long[] universe, int maxK) {
+        long[] covered = new long[words];
+        List<Integer> picks = new ArrayList<>();
+        while (picks.size() < maxK) {
+            int best = -1;
+            int bestGain = 0;
+            for (int i : dc) {
+                int gain = 0;
+                for (int w = 0; w < words; w++) {
+                    gain += Long.bitCount(masks[i * words + w] & universe[w] & ~covered[w]);
+                }
+                if (gain > bestGain) {
+                    best = i;
+                    bestGain = gain;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            picks.add(best);
+            boolean done = true;
+            for (int w = 0; w < words; w++) {
+                covered[w] |= masks[best * words + w];
+                done &= (covered[w] & universe[w]) == universe[w];
+            }
+            if (done) {
+                break;
+            }
+        }
+        return picks.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private record MaskKey(long[] mask) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MaskKey k && Arrays.equals(mask, k.mask);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(mask);
+        }
+    }
+
+    /** Depth-limited exact set cover: branch on the first uncovered line, candidates in rank order. */
+    private final class Search {
+        final int[] dc;
+        final long[] universe;
+        final int budget;
+        long nodes;
+        boolean exhausted;
+        int[] best;
+        int bestSum;
+        final int[] stack;
+        long[][] coveredAt;
+
+        Search(int[] dc, long[] universe, int budget) {
+            this.dc = dc;
+            this.universe = universe;
+            this.budget = budget;
+            this.stack = new int[profile.maxShipments()];
+        }
+
+        void run(int k) {
+            best = null;
+            bestSum = Integer.MAX_VALUE;
+            coveredAt = new long[k + 1][words];
+            dfs(0, k, 0);
+        }
+
+        private void dfs(int depth, int k, int sum) {
+            if (exhausted) {
+                return;
+            }
+            if (++nodes > budget) {
+                exhausted = true;
+                return;
+            }
+            long[] covered = coveredAt[depth];
+            int line = -1;
+            for (int w = 0; w < words && line < 0; w++) {
+                long open = universe[w] & ~covered[w];
+                if (open != 0) {
+                    line = (w << 6) + Long.numberOfTrailingZeros(open);
+                }
+            }
+            if (line < 0) {
+                if (sum < bestSum) {
+                    bestSum = sum;
+                    best = Arrays.copyOf(stack, depth);
+                }
+                return;
+            }
+            if (depth == k) {
+                return;
+            }
+            int w = line >>> 6;
+            long bit = 1L << line;
+            for (int i : dc) {
+                if ((masks[i * words + w] & bit) == 0) {
+                    continue;
+                }
+                int s = sum + position[i];
+                if (s >= bestSum) {
+                    break;
+                }
+                long[] next = coveredAt[depth + 1];
+                for (int x = 0; x < words; x++) {
+                    next[x] = covered[x] | masks[i * words + x];
+                }
+                stack[depth] = i;
+                dfs(depth + 1, k, s);
+                if (exhausted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ explaining
+
+    private String unmetReason(int j, int missing) {
+        int total = 0;
+        for (int i : candidates) {
+            total += usable[j * m + i];
+        }
+        String base = "line " + lines[j].ref() + " (" + lines[j].sku() + "): " + missing + " of " + qty[j]
+                + " unit(s) unassigned; ";
+        if (candidates.length == 0) {
+            return base + "no location is a candidate";
+        }
+        if (total == 0) {
+            return base + "no candidate may supply it";
+        }
+        if (total < qty[j]) {
+            return base + "only " + total + " usable across " + candidates.length + " candidate(s)";
+        }
+        if (profile.fulfilment() == Fulfilment.SHIP_COMPLETE && assignments.isEmpty()) {
+            return base + "ship complete and the request cannot be met in full within " + profile.maxShipments()
+                    + " shipment(s)";
+        }
+        if (profile.strategy() == Strategy.SINGLE_LOCATION) {
+            return base + "single location only and the chosen one lacks it";
+        }
+        if (!profile.splitLines()) {
+            return base + "no candidate has all of it and lines may not be split";
+        }
+        return base + "the stock is spread over more than the " + profile.maxShipments() + " shipment(s) allowed";
+    }
+
+    private void explainSplit() {
+        List<String> out = new ArrayList<>();
+        out.add(chosen.size() + " shipments: no single candidate has every line in full within its capacity");
+        if (candidates.length > 0) {
+            int top = candidates[0];
+            List<String> lacks = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                if (usable[j * m + top] < qty[j]) {
+                    lacks.add(
+                            lines[j].ref() + " (" + lines[j].sku() + " " + usable[j * m + top] + " of " + qty[j] + ")");
+                }
+            }
+            if (!lacks.isEmpty()) {
+                out.add("best-ranked " + locations.get(top).id() + " lacks " + String.join(", ", lacks));
+            } else {
+                out.add("best-ranked " + locations.get(top).id() + " has every line but not the capacity for all");
+            }
+        }
+        splitReasons.addAll(0, out);
+    }
+
+    private Explanation explain() {
+        List<LocationVerdict> verdicts = new ArrayList<>(m);
+        List<RankStep> steps = profile.rankers();
+        int r = steps.size();
+        for (int i = 0; i < m; i++) {
+            Location loc = locations.get(i);
+            int by = excludedBy[i];
+            if (by == BY_REQUEST) {
+                verdicts.add(new LocationVerdict(
+                        loc.id(),
+                        Optional.of("excluded"),
+                        request.excluded().get(loc.id()),
+                        0,
+                        List.of(),
+                        false,
+                        List.of()));
+                continue;
+            }
+            if (by >= 0) {
+                LocationFilter f = (LocationFilter) filters.get(by);
+                verdicts.add(new LocationVerdict(
+                        loc.id(), Optional.of(f.name()), f.reason(this, i), 0, List.of(), false, lineNotes(i)));
+                continue;
+            }
+            List<LocationVerdict.Score> scores = new ArrayList<>(r);
+            int col = costColumn[i];
+            for (int s = 0; s < r; s++) {
+                RankStep step = steps.get(s);
+                double cost = costs[s * candidateCount + col];
+                double weighted = step.key(cost);
+                if (weightedKeys != null) {
+                    double lo = Double.POSITIVE_INFINITY;
+                    double hi = Double.NEGATIVE_INFINITY;
+                    for (int c = 0; c < candidateCount; c++) {
+                        double v = costs[s * candidateCount + c];
+                        if (Double.isFinite(v)) {
+                            lo = Math.min(lo, v);
+                            hi = Math.max(hi, v);
+                        }
+                    }
+                    weighted = step.weight() * normalise(cost, lo, hi);
+                }
+                scores.add(new LocationVerdict.Score(
+                        step.ranker().name(), cost, step.ranker().describe(this, i, cost), weighted));
+            }
+            String summary = "has " + full[i] + " of " + n + " line(s) in full";
+            if (weightedKeys != null) {
+                summary += String.format(Locale.ROOT, ", score %.3f", weightedKeys[col]);
+            }
+            verdicts.add(new LocationVerdict(
+                    loc.id(), Optional.empty(), summary, position[i] + 1, scores, chosen.contains(i), lineNotes(i)));
+        }
+        String outcome =
+                assignments.isEmpty() ? "nothing assigned" : chosen.size() + " shipment(s) from " + chosenIds();
+        int unmet = 0;
+        for (int j = 0; j < n; j++) {
+            if (assigned[j] < qty[j]) {
+                unmet++;
+            }
+        }
+        if (unmet > 0) {
+            outcome += ", " + unmet + " line(s) not met in full";
+        }
+        String summary = "Routing " + request.reference() + " (" + n + " line(s), " + request.deliveryMethod()
+                + ") with profile '" + profile.name() + "' [" + profile.strategy() + ", " + profile.fulfilment()
+                + ", " + profile.scoring() + "]: " + outcome;
+        List<String> allNotes = new ArrayList<>(notes);
+        for (int j = 0; j < n; j++) {
+            if (assigned[j] < qty[j]) {
+                allNotes.add(unmetReason(j, qty[j] - assigned[j]));
+            }
+        }
+        return new Explanation(summary, verdicts, splitReasons, allNotes);
+    }
+
+    private List<String> chosenIds() {
+        List<String> ids = new ArrayList<>();
+        for (int i : chosen) {
+            ids.add(locations.get(i).id().value());
+        }
+        return ids;
+    }
+
+    private List<String> lineNotes(int i) {
+        List<String> out = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            int a = rows[j][i];
+            if (a > 0 && excludedBy[i] != BY_REQUEST) {
+                for (int k : applying[j]) {
+                    if (!lineFilters[k].allows(this, j, i)) {
+                        out.add("line " + lines[j].ref() + ": " + lineFilters[k].name() + ": "
+                                + lineFilters[k].reason(this, j, i));
+                        break;
+                    }
+                }
+            }
+        }
+        if (excludedBy[i] == ADMITTED) {
+            for (Assignment a : assignments) {
+                if (a.location().equals(locations.get(i).id())) {
+                    out.add("ships " + a.units() + "x " + a.sku() + " for line " + a.line()
+                            + a.workInstructions().map(w -> " (" + w + ")").orElse(""));
+                }
+            }
+        }
+        return out;
+    }
+}
