@@ -894,7 +894,11 @@ final class Solver implements RoutingContext {
             return base + "no location is a candidate";
         }
         if (total == 0) {
-            return base + "no candidate may supply it";
+            int raw = 0;
+            for (int i : candidates) {
+                raw += rows[j][i];
+            }
+            return base + (raw == 0 ? "no stock at any candidate" : "the line filters allow no candidate that has it");
         }
         if (total < qty[j]) {
             return base + "only " + total + " usable across " + candidates.length + " candidate(s)";
