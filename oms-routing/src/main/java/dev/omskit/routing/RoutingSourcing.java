@@ -1,5 +1,7 @@
 package dev.omskit.routing;
 
+import dev.omskit.core.Oms;
+import dev.omskit.core.command.TransitionOrder;
 import dev.omskit.core.inventory.Location;
 import dev.omskit.core.inventory.Product;
 import dev.omskit.core.inventory.StockLevel;
@@ -9,7 +11,9 @@ import dev.omskit.core.model.LocationId;
 import dev.omskit.core.model.OrderId;
 import dev.omskit.core.model.Sku;
 import dev.omskit.core.model.TenantId;
+import dev.omskit.core.model.Actor;
 import dev.omskit.core.order.Order;
+import dev.omskit.core.order.OrderTriggers;
 import dev.omskit.core.spi.ProductCatalog;
 import dev.omskit.core.spi.SourcingPlan;
 import dev.omskit.core.spi.SourcingStrategy;
@@ -77,6 +81,28 @@ public final class RoutingSourcing implements SourcingStrategy {
     /** The locations excluded for this order, with their reasons. */
     public Map<LocationId, String> exclusions(TenantId tenant, OrderId order) {
         return Map.copyOf(exclusions.getOrDefault(new OrderKey(tenant, order), Map.of()));
+    }
+
+    /**
+     * Re-routes an order a location rejected or short-picked, without losing it: the location is excluded
+     * for the order, its allocated (and released) units are deallocated, which gives their stock back, and
+     * the order is allocated again through the profiles, so what can be sourced elsewhere is reserved there
+     * and the rest is backordered (or refused with {@code NOT_BACKORDERABLE}, in which case the units stay
+     * waiting on the order for a later allocation).
+     *
+     * @return the order after the new allocation
+     */
+    public Order reroute(Oms oms, TenantId tenant, OrderId order, LocationId location, String reason, Actor actor) {
+        Checks.notNull("oms", oms);
+        exclude(tenant, order, location, reason);
+        oms.transition(TransitionOrder.builder()
+                .tenant(tenant)
+                .orderId(order)
+                .trigger(OrderTriggers.DEALLOCATE)
+                .reason("re-route: " + location + " " + reason)
+                .actor(actor)
+                .build());
+        return oms.allocate(tenant, order, actor);
     }
 
     /** Forgets the exclusions of an order (when it is done). */

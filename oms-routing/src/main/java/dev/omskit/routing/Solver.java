@@ -357,6 +357,7 @@ final class Solver implements RoutingContext {
             int total = 0;
             int fullCount = 0;
             int base = i * words;
+            int cap = capacityUnitsLeft(i);
             for (int j = 0; j < n; j++) {
                 int a = rows[j][i];
                 if (a > 0) {
@@ -369,7 +370,7 @@ final class Solver implements RoutingContext {
                     }
                 }
                 usable[j * m + i] = a;
-                if (a >= qty[j]) {
+                if (a >= qty[j] && cap >= qty[j]) {
                     total += qty[j];
                     fullCount++;
                     masks[base + (j >>> 6)] |= 1L << j;
