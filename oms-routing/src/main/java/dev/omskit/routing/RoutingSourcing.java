@@ -6,12 +6,12 @@ import dev.omskit.core.inventory.Location;
 import dev.omskit.core.inventory.Product;
 import dev.omskit.core.inventory.StockLevel;
 import dev.omskit.core.inventory.StockLine;
+import dev.omskit.core.model.Actor;
 import dev.omskit.core.model.LineId;
 import dev.omskit.core.model.LocationId;
 import dev.omskit.core.model.OrderId;
 import dev.omskit.core.model.Sku;
 import dev.omskit.core.model.TenantId;
-import dev.omskit.core.model.Actor;
 import dev.omskit.core.order.Order;
 import dev.omskit.core.order.OrderTriggers;
 import dev.omskit.core.spi.ProductCatalog;
@@ -38,8 +38,11 @@ import java.util.function.Consumer;
  * log or keep its explanation). Locations excluded for an order by {@link #exclude} (it rejected the
  * order, or short-picked) are never planned for that order again.
  *
- * <p>Thread-safe. Capacity is recorded when the plan is made: a reservation refused afterwards leaves it
- * counted until the host gives it back with {@link CapacityBook#record} (negative amounts).
+ * <p>Capacity: each order's latest plan is booked in the {@link CapacityBook}, replacing that order's
+ * previous plan (core may plan an allocation more than once, and a re-route plans again), so an order is
+ * counted once however often it is planned. {@link #forget} gives an order's capacity back.
+ *
+ * <p>Thread-safe.
  */
 public final class RoutingSourcing implements SourcingStrategy {
     private final Router router;
@@ -47,6 +50,7 @@ public final class RoutingSourcing implements SourcingStrategy {
     private final CapacityBook capacity;
     private final Consumer<RoutingDecision> listener;
     private final Map<OrderKey, Map<LocationId, String>> exclusions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<OrderKey, Map<LocationId, Usage>> planned = new ConcurrentHashMap<>();
 
     private record OrderKey(TenantId tenant, OrderId order) {}
 
@@ -105,9 +109,14 @@ public final class RoutingSourcing implements SourcingStrategy {
         return oms.allocate(tenant, order, actor);
     }
 
-    /** Forgets the exclusions of an order (when it is done). */
+    /**
+     * Forgets an order: its exclusions, and the capacity its latest plan booked is given back (call it when
+     * the order is cancelled, or once it has shipped and the day's capacity no longer matters).
+     */
     public void forget(TenantId tenant, OrderId order) {
-        exclusions.remove(new OrderKey(tenant, order));
+        OrderKey key = new OrderKey(tenant, order);
+        exclusions.remove(key);
+        replaceUsage(key, Map.of());
     }
 
     @Override
@@ -116,71 +125,83 @@ public final class RoutingSourcing implements SourcingStrategy {
             Map<LineId, Integer> demand,
             Map<Sku, List<StockLevel>> availability,
             List<Location> locations) {
+        OrderKey key = new OrderKey(order.tenant(), order.id());
         RoutingRequest request = RoutingRequest.forOrder(order, demand);
-        Map<LocationId, String> excluded = exclusions.get(new OrderKey(order.tenant(), order.id()));
+        Map<LocationId, String> excluded = exclusions.get(key);
         if (excluded != null && !excluded.isEmpty()) {
             request = RoutingRequest.builder()
                     .from(request)
                     .putAllExcluded(excluded)
                     .build();
         }
-        RoutingDecision decision = router.route(request, input(order.tenant(), availability, locations));
-        record(order.tenant(), decision, locations, 1);
+        java.time.Instant now = router.clock().instant();
+        RoutingDecision decision = router.route(request, input(key, now, availability, locations));
+        Map<LocationId, Usage> usage = new HashMap<>();
+        for (PlannedShipment s : decision.shipments()) {
+            Location l = byId(locations, s.location());
+            usage.put(s.location(), new Usage(LocalDate.ofInstant(now, l.zone()), s.units(), 1));
+        }
+        replaceUsage(key, usage);
         listener.accept(decision);
         return toPlan(decision);
     }
 
-    private RoutingInput input(TenantId tenant, Map<Sku, List<StockLevel>> availability, List<Location> locations) {
+    /** Capacity one order's latest plan takes at a location on a day. */
+    private record Usage(LocalDate day, int units, int packages) {}
+
+    private RoutingInput input(
+            OrderKey key, java.time.Instant now, Map<Sku, List<StockLevel>> availability, List<Location> locations) {
         List<Product> products = new ArrayList<>();
         if (catalog != null) {
             for (Sku sku : availability.keySet()) {
-                catalog.find(tenant, sku).ifPresent(products::add);
+                catalog.find(key.tenant(), sku).ifPresent(products::add);
             }
         }
         RoutingInput.Builder b = RoutingInput.builder(locations);
         availability.forEach((sku, levels) -> {
             for (StockLevel level : levels) {
-                if (indexOf(locations, level.location()) >= 0) {
+                if (byId(locations, level.location()) != null) {
                     b.available(sku, level.location(), level.available());
                 }
             }
         });
         products.forEach(b::product);
-        if (capacity != null) {
-            java.time.Instant now = router.clock().instant();
-            for (Location l : locations) {
-                LocalDate day = LocalDate.ofInstant(now, l.zone());
-                int units = capacity.unitsUsed(tenant, l.id(), day);
-                int packages = capacity.packagesUsed(tenant, l.id(), day);
-                if (units > 0 || packages > 0) {
-                    b.usedToday(l.id(), units, packages);
-                }
+        Map<LocationId, Usage> own = planned.getOrDefault(key, Map.of());
+        for (Location l : locations) {
+            LocalDate day = LocalDate.ofInstant(now, l.zone());
+            int units = capacity.unitsUsed(key.tenant(), l.id(), day);
+            int packages = capacity.packagesUsed(key.tenant(), l.id(), day);
+            Usage mine = own.get(l.id());
+            if (mine != null && mine.day().equals(day)) {
+                // the order's own earlier plan does not count against it
+                units = Math.max(0, units - mine.units());
+                packages = Math.max(0, packages - mine.packages());
+            }
+            if (units > 0 || packages > 0) {
+                b.usedToday(l.id(), units, packages);
             }
         }
         return b.build();
     }
 
-    private static int indexOf(List<Location> locations, LocationId id) {
-        for (int i = 0; i < locations.size(); i++) {
-            if (locations.get(i).id().equals(id)) {
-                return i;
+    /** Books the order's new plan in the capacity book in place of its previous one, atomically per order. */
+    private void replaceUsage(OrderKey key, Map<LocationId, Usage> usage) {
+        planned.compute(key, (k, old) -> {
+            if (old != null) {
+                old.forEach((location, u) -> capacity.record(k.tenant(), location, u.day(), -u.units(), -u.packages()));
             }
-        }
-        return -1;
+            usage.forEach((location, u) -> capacity.record(k.tenant(), location, u.day(), u.units(), u.packages()));
+            return usage.isEmpty() ? null : Map.copyOf(usage);
+        });
     }
 
-    private void record(TenantId tenant, RoutingDecision decision, List<Location> locations, int sign) {
-        if (capacity == null) {
-            return;
+    private static Location byId(List<Location> locations, LocationId id) {
+        for (Location l : locations) {
+            if (l.id().equals(id)) {
+                return l;
+            }
         }
-        Map<LocationId, Location> byId = new HashMap<>();
-        locations.forEach(l -> byId.put(l.id(), l));
-        java.time.Instant now = router.clock().instant();
-        for (PlannedShipment s : decision.shipments()) {
-            Location l = byId.get(s.location());
-            LocalDate day = LocalDate.ofInstant(now, l.zone());
-            capacity.record(tenant, s.location(), day, sign * s.units(), sign);
-        }
+        return null;
     }
 
     /** The core plan for a decision: one stock line per assignment, and what is short per order line. */
