@@ -54,7 +54,7 @@ public record DeliveryOption(
         ALTERNATIVE,
         /** Click and collect at a store that has the whole cart. */
         PICKUP,
-        /** Nothing can be offered; {@link #reasons()} says why. */
+        /** Nothing can be offered; {@link DeliveryOption#reasons()} says why. */
         UNAVAILABLE
     }
 
