@@ -5,6 +5,7 @@ import dev.omskit.core.error.Violation;
 import dev.omskit.core.inventory.Location;
 import dev.omskit.core.inventory.LocationCapability;
 import dev.omskit.core.model.Address;
+import dev.omskit.core.model.GeoPoint;
 import dev.omskit.core.model.LocationId;
 import dev.omskit.core.model.Money;
 import dev.omskit.core.model.Sku;
@@ -193,7 +194,7 @@ public final class DeliveryPromise {
             PlannedShipment p = planned.get(s);
             from[s] = input.locations().get(input.indexOf(p.location()));
             parcels[s] = Parcel.of(p.assignments(), input, config.defaultGrams());
-            km[s] = GreatCircle.km(from[s].geo(), to.geo());
+            km[s] = GeoPoint.distanceKm(from[s].geo(), to.geo());
             shipDates[s] = config.earliestShipDate(from[s], now);
         }
         List<DeliveryOption> out = new ArrayList<>();
@@ -340,7 +341,7 @@ public final class DeliveryPromise {
                 continue;
             }
             ZonedDateTime ready = config.readyForPickup(loc, now);
-            double km = GreatCircle.km(loc.geo(), cart.destinationPoint());
+            double km = GeoPoint.distanceKm(loc.geo(), cart.destinationPoint());
             PromisedShipment s = new PromisedShipment(
                     loc.id(),
                     d.assignments(),

@@ -3,6 +3,7 @@ package dev.omskit.routing.simulation;
 import dev.omskit.core.error.InvalidArgumentException;
 import dev.omskit.core.inventory.Location;
 import dev.omskit.core.model.Address;
+import dev.omskit.core.model.GeoPoint;
 import dev.omskit.core.model.LocationId;
 import dev.omskit.core.model.Money;
 import dev.omskit.core.support.Checks;
@@ -188,7 +189,7 @@ public final class WhatIf {
             Optional<Address> to = d.request().destination();
             for (PlannedShipment s : ps) {
                 Location loc = locations.get(s.location());
-                double k = GreatCircle.km(loc.geo(), d.request().destinationPoint());
+                double k = GeoPoint.distanceKm(loc.geo(), d.request().destinationPoint());
                 orderKm += k;
                 if (cost != null) {
                     Optional<Money> price = to.flatMap(dest -> rates.price(
