@@ -79,9 +79,9 @@ final class Paths {
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
-    /** {@code "; did you mean 'x'?"} when a known name is close, else empty. */
+    /** {@code " (did you mean 'x'?)"} when a known name is close, else empty. */
     static String didYouMean(String name, Collection<String> known) {
-        return closest(name, known).map(k -> "; did you mean '" + k + "'?").orElse("");
+        return closest(name, known).map(k -> " (did you mean '" + k + "'?)").orElse("");
     }
 
     private static int distance(String a, String b) {
