@@ -456,6 +456,7 @@ public final class ProfileLoader {
                 context.violations.add(unknownRule(
                         "filter",
                         params,
+                        entry.isObject(),
                         registry.filterNames(),
                         registry.ranker(params.rule()).isPresent()));
                 return Optional.empty();
@@ -475,6 +476,7 @@ public final class ProfileLoader {
                 out.add(unknownRule(
                         "ranker",
                         params,
+                        entry.isObject(),
                         registry.rankerNames(),
                         registry.filter(params.rule()).isPresent()));
                 return Optional.empty();
@@ -525,9 +527,10 @@ public final class ProfileLoader {
         return Optional.empty();
     }
 
-    private static Violation unknownRule(String kind, RuleParams params, Set<String> known, boolean otherKind) {
+    private static Violation unknownRule(
+            String kind, RuleParams params, boolean object, Set<String> known, boolean otherKind) {
         String name = params.rule();
-        String field = params.keys().isEmpty() && !params.has("rule") ? params.path() : params.path("rule");
+        String field = object ? params.path("rule") : params.path();
         String message = otherKind
                 ? "'" + name + "' is a " + (kind.equals("filter") ? "ranker" : "filter") + ", not a " + kind
                         + "; known " + kind + "s: " + known
