@@ -225,7 +225,9 @@ public final class TradingDayDemo {
             say("wrote %s", file);
         }
         InventoryDemo.Result stock = new InventoryDemo(out, clock).run();
-        Summary summary = new Summary(all.size(), notifications.get(), storage.pendingOutboxSize(), files, stock);
+        RoutingDemo.Result routing = new RoutingDemo(out, clock).run();
+        Summary summary =
+                new Summary(all.size(), notifications.get(), storage.pendingOutboxSize(), files, stock, routing);
         section("Summary");
         say(
                 "%d orders, %d events delivered to listeners, %d left in the outbox",
@@ -233,11 +235,20 @@ public final class TradingDayDemo {
         say(
                 "flash sale: %d units sold in %d orders of %d in stock, %d oversold",
                 stock.flashUnitsSold(), stock.flashOrders(), InventoryDemo.FLASH_STOCK, stock.oversold());
+        say(
+                "routing: the web order from %s, re-routed to %s after a rejection; %d delivery options for a cart",
+                routing.webOrderFrom(), routing.reroutedTo(), routing.promiseOptions());
         return summary;
     }
 
     /** What the demo produced (for its test). */
-    record Summary(int orders, int notifications, int pendingEvents, List<Path> files, InventoryDemo.Result stock) {}
+    record Summary(
+            int orders,
+            int notifications,
+            int pendingEvents,
+            List<Path> files,
+            InventoryDemo.Result stock,
+            RoutingDemo.Result routing) {}
 
     private CaptureResult capture(CaptureOrder command) {
         CaptureResult result = oms.capture(command);

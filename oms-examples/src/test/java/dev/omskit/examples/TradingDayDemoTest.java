@@ -47,6 +47,25 @@ class TradingDayDemoTest {
                 .contains("suggested purchase order to SUP-BITIS")
                 .contains("1 allocated, 1 backordered (PARTIALLY_ALLOCATED)")
                 .contains("counters agree with the ledger and the reservations: yes");
+        RoutingDemo.Result routing = summary.routing();
+        assertThat(routing.webOrderFrom()).isEqualTo(RoutingDemo.WH_HCM);
+        assertThat(routing.hanoiOrderShipments()).isEqualTo(2);
+        assertThat(routing.engravedFrom()).isEqualTo(RoutingDemo.WORKSHOP);
+        assertThat(routing.engraveInstructions()).isEqualTo("Engrave 'Minh Anh'");
+        assertThat(routing.reroutedTo()).isEqualTo(RoutingDemo.ST_Q1);
+        assertThat(routing.promiseOptions()).isGreaterThanOrEqualTo(2);
+        assertThat(routing.whatIfOrders()).isEqualTo(4);
+        assertThat(routing.explanation())
+                .contains("profile 'web'")
+                .contains("WH-HN [chosen]")
+                .contains("WH-DN [chosen]")
+                .contains("sku-restrictions: SHOE-CLEAN-SPRAY is HAZARDOUS, not allowed at a STORE")
+                .contains("Why split:");
+        assertThat(out)
+                .contains("13. Orders route through the profiles of routing/profiles.yaml")
+                .contains("the explanation names the rejection: WH-HCM excluded: rejected: conveyor down")
+                .contains("GHN Express from")
+                .contains("What-if over 4 order(s): 'web' vs 'stores-first'");
         assertThat(summary.files()).hasSize(6).allSatisfy(f -> assertThat(f).exists());
         assertThat(Files.readString(dir.resolve("order-lifecycle.mmd")))
                 .startsWith("---")
