@@ -357,6 +357,8 @@ final class Solver implements RoutingContext {
             int total = 0;
             int fullCount = 0;
             int base = i * words;
+            // a line the location cannot ship in full within today's capacity is not in its cover mask
+            int cap = capacityUnitsLeft(i);
             for (int j = 0; j < n; j++) {
                 int a = rows[j][i];
                 if (a > 0) {
@@ -372,7 +374,9 @@ final class Solver implements RoutingContext {
                 if (a >= qty[j]) {
                     total += qty[j];
                     fullCount++;
-                    masks[base + (j >>> 6)] |= 1L << j;
+                    if (cap >= qty[j]) {
+                        masks[base + (j >>> 6)] |= 1L << j;
+                    }
                 } else {
                     total += a;
                 }
@@ -623,6 +627,16 @@ final class Solver implements RoutingContext {
                 }
             }
         }
+        int misfits = 0;
+        for (int j = 0; j < n; j++) {
+            if (assigned[j] < qty[j] && (universe[j >>> 6] & (1L << j)) != 0) {
+                misfits++;
+            }
+        }
+        if (misfits > 0) {
+            notes.add(misfits + " line(s) the chosen location(s) have in full did not fit within their capacity"
+                    + " or the stock they share with lines of the same SKU; placed separately");
+        }
         // what is left: whole lines from another location, or split over several
         for (int j = 0; j < n; j++) {
             if (assigned[j] < qty[j]) {
@@ -723,8 +737,8 @@ final class Solver implements RoutingContext {
                 distinct.add(i);
             }
         }
-        for (int i : distinct) {
-            if (containsAll(i, universe)) {
+        for (int i : candidates) {
+            if (containsAll(i, universe) && suppliesTogether(i, universe)) {
                 notes.add("one shipment: " + locations.get(i).id() + " (rank " + (position[i] + 1)
                         + ") has every line in full");
                 return new int[] {i};
@@ -760,6 +774,28 @@ final class Solver implements RoutingContext {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the location can ship every line of the universe at once: their units within its capacity
+     * left and, for lines of one SKU, within the stock they share.
+     */
+    private boolean suppliesTogether(int i, long[] universe) {
+        long units = 0;
+        int[] bySku = taken == null ? null : new int[n];
+        for (int j = 0; j < n; j++) {
+            if ((universe[j >>> 6] & (1L << j)) == 0) {
+                continue;
+            }
+            units += qty[j];
+            if (bySku != null) {
+                bySku[group[j]] += qty[j];
+                if (bySku[group[j]] > usable[j * m + i]) {
+                    return false;
+                }
+            }
+        }
+        return units <= capUnitsLeft[i];
     }
 
     private int[] greedy(int[] dc, long[] universe, int maxK) {

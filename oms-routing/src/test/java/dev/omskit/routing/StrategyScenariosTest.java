@@ -326,6 +326,27 @@ class StrategyScenariosTest {
     @Nested
     class SharedStockAndCapacity {
         @Test
+        void route_twoLinesOfOneSku_neverTakeMoreThanTheLocationHas() {
+            RoutingInput input =
+                    input().available(TEE, WH_HCM, 4).available(TEE, WH_HN, 3).build();
+
+            RoutingDecision d = router(RoutingProfile.defaults())
+                    .route(request(line("l1", TEE, 3), line("l2", TEE, 3)).build(), input);
+
+            assertThat(d.assignments())
+                    .containsExactly(
+                            new Assignment("l1", TEE, WH_HCM, 3, Optional.empty()),
+                            new Assignment("l2", TEE, WH_HN, 3, Optional.empty()));
+            assertThat(d.explanation().notes())
+                    .noneMatch(n -> n.startsWith("one shipment"))
+                    .contains("1 line(s) the chosen location(s) have in full did not fit within their capacity or the"
+                            + " stock they share with lines of the same SKU; placed separately");
+            assertThat(d.explanation().splitReasons())
+                    .first()
+                    .isEqualTo("2 shipments: no single candidate has every line in full within its capacity");
+        }
+
+        @Test
         void route_twoLinesOfOneSkuAndOneShipment_shipWhatTheLocationHasInTotal() {
             RoutingProfile one = defaults().name("one").maxShipments(1).build();
             RoutingInput input = input().available(TEE, WH_HCM, 4).build();
@@ -338,6 +359,39 @@ class StrategyScenariosTest {
                             new Assignment("l1", TEE, WH_HCM, 3, Optional.empty()),
                             new Assignment("l2", TEE, WH_HCM, 1, Optional.empty()));
             assertThat(d.unfulfilled()).containsOnly(Map.entry("l2", 2));
+        }
+
+        @Test
+        void route_twoLinesOfOneSkuThatASecondLocationHasForBoth_shipsOnceFromIt() {
+            RoutingInput input =
+                    input().available(TEE, WH_HCM, 4).available(TEE, WH_HN, 6).build();
+
+            RoutingDecision d = router(RoutingProfile.defaults())
+                    .route(request(line("l1", TEE, 3), line("l2", TEE, 3)).build(), input);
+
+            assertThat(shippingFrom(d)).containsExactly(WH_HN);
+            assertThat(d.explanation().notes()).containsExactly("one shipment: WH-HN (rank 2) has every line in full");
+        }
+
+        @Test
+        void route_capacityLeftBelowTheOrderAtTheBestLocation_shipsAllFromTheNext() {
+            RoutingProfile profile = defaults()
+                    .name("capped")
+                    .maxShipments(1)
+                    .putCapacity(WH_HCM, DailyCapacity.units(10))
+                    .build();
+            RoutingInput input = input().available(TEE, WH_HCM, 10)
+                    .available(TEE, WH_HN, 10)
+                    .usedToday(WH_HCM, 7, 3)
+                    .build();
+
+            RoutingDecision d =
+                    router(profile).route(request(line("l1", TEE, 5)).build(), input);
+
+            assertThat(d.assignments()).containsExactly(new Assignment("l1", TEE, WH_HN, 5, Optional.empty()));
+            assertThat(d.explanation().notes()).containsExactly("one shipment: WH-HN (rank 2) has every line in full");
+            assertThat(verdict(d, WH_HCM).isExcluded()).isFalse();
+            assertThat(verdict(d, WH_HCM).chosen()).isFalse();
         }
 
         @Test
