@@ -554,9 +554,20 @@ final class Solver implements RoutingContext {
         int best = -1;
         int bestUnits = 0;
         for (int i : candidates) {
+            // what the location could ship: stock shared by lines of one SKU counts once, and without
+            // splitting only whole lines
             int units = 0;
+            int[] bySku = taken == null ? null : new int[n];
             for (int j = 0; j < n; j++) {
-                units += Math.min(qty[j], usable[j * m + i]);
+                int a = usable[j * m + i] - (bySku == null ? 0 : bySku[group[j]]);
+                int u = Math.max(0, Math.min(qty[j], a));
+                if (!profile.splitLines() && u < qty[j]) {
+                    u = 0;
+                }
+                if (bySku != null) {
+                    bySku[group[j]] += u;
+                }
+                units += u;
             }
             units = Math.min(units, capUnitsLeft[i]);
             if (units > bestUnits) {

@@ -104,6 +104,45 @@ class StrategyScenariosTest {
         }
 
         @Test
+        void route_twoLinesOfOneSkuThatNoLocationHasForBoth_countsTheSharedStockOnce() {
+            // WH-HCM (rank 1) has 4, WH-HN 5: both lines together want 6; WH-HN can ship more of them
+            RoutingInput input =
+                    input().available(TEE, WH_HCM, 4).available(TEE, WH_HN, 5).build();
+
+            RoutingDecision d = router(available)
+                    .route(request(line("l1", TEE, 3), line("l2", TEE, 3)).build(), input);
+
+            assertThat(d.assignments())
+                    .containsExactly(
+                            new Assignment("l1", TEE, WH_HN, 3, Optional.empty()),
+                            new Assignment("l2", TEE, WH_HN, 2, Optional.empty()));
+            assertThat(d.unfulfilled()).containsOnly(Map.entry("l2", 1));
+            assertThat(d.explanation().notes())
+                    .contains("single location: no candidate has every line in full; WH-HN has the most units (5 of"
+                            + " 6)");
+        }
+
+        @Test
+        void route_shipAvailableWithoutSplitting_countsOnlyTheLinesALocationHasInFull() {
+            RoutingProfile whole =
+                    RoutingProfile.builder().from(available).splitLines(false).build();
+            // WH-HCM could ship 2 + 1 units but only the 2 TEE in whole lines; WH-HN ships 3 MUG whole
+            RoutingInput input = input().available(TEE, WH_HCM, 2)
+                    .available(MUG, WH_HCM, 1)
+                    .available(MUG, WH_HN, 3)
+                    .build();
+
+            RoutingDecision d = router(whole)
+                    .route(request(line("l1", TEE, 2), line("l2", MUG, 3)).build(), input);
+
+            assertThat(d.assignments()).containsExactly(new Assignment("l2", MUG, WH_HN, 3, Optional.empty()));
+            assertThat(d.unfulfilled()).containsOnly(Map.entry("l1", 2));
+            assertThat(d.explanation().notes())
+                    .contains("single location: no candidate has every line in full; WH-HN has the most units (3 of"
+                            + " 5)");
+        }
+
+        @Test
         void route_twoLinesOfOneSkuThatOnlyTheSecondHasForBoth_shipsFromTheSecond() {
             RoutingInput input =
                     input().available(TEE, WH_HCM, 5).available(TEE, WH_HN, 6).build();
