@@ -950,14 +950,28 @@ final class Solver implements RoutingContext {
         if (total < qty[j]) {
             return base + "only " + total + " usable across " + candidates.length + " candidate(s)";
         }
+        long withinCapacity = 0;
+        boolean whole = false;
+        for (int i : candidates) {
+            int u = Math.min(usable[j * m + i], capacityUnitsLeft(i));
+            withinCapacity += u;
+            whole |= u >= qty[j];
+        }
+        if (withinCapacity < qty[j]) {
+            return base + "only " + withinCapacity + " usable within today's capacity across " + candidates.length
+                    + " candidate(s)";
+        }
         if (profile.fulfilment() == Fulfilment.SHIP_COMPLETE && assignments.isEmpty()) {
-            return base + "ship complete and the request cannot be met in full within " + profile.maxShipments()
-                    + " shipment(s)";
+            return base
+                    + (profile.strategy() == Strategy.SINGLE_LOCATION
+                            ? "ship complete and no single location has every line in full"
+                            : "ship complete and the request cannot be met in full within " + profile.maxShipments()
+                                    + " shipment(s)");
         }
         if (profile.strategy() == Strategy.SINGLE_LOCATION) {
             return base + "single location only and the chosen one lacks it";
         }
-        if (!profile.splitLines()) {
+        if (!profile.splitLines() && !whole) {
             return base + "no candidate has all of it and lines may not be split";
         }
         return base + "the stock is spread over more than the " + profile.maxShipments() + " shipment(s) allowed";

@@ -46,6 +46,30 @@ class StrategyScenariosTest {
                 .build();
 
         @Test
+        void route_shipCompleteAndNoLocationHasAll_assignsNothingAndSaysWhy() {
+            RoutingInput input =
+                    input().available(TEE, WH_HCM, 5).available(MUG, WH_HN, 5).build();
+
+            RoutingDecision d = router(complete)
+                    .route(request(line("l1", TEE, 2), line("l2", MUG, 2)).build(), input);
+
+            assertThat(d.assignments()).isEmpty();
+            assertThat(d.unfulfilled()).containsOnly(Map.entry("l1", 2), Map.entry("l2", 2));
+            assertThat(d.unfulfilledReasons())
+                    .containsExactly(
+                            "line l1 (TEE-BLK-M): 2 of 2 unit(s) unassigned; ship complete and no single location"
+                                    + " has every line in full",
+                            "line l2 (MUG-WHT): 2 of 2 unit(s) unassigned; ship complete and no single location"
+                                    + " has every line in full");
+            assertThat(d.explanation().notes()).contains("single location: no candidate has every line in full");
+            assertThat(d.explanation().summary()).endsWith("nothing assigned, 2 line(s) not met in full");
+            assertThat(chosenInExplanation(d)).isEmpty();
+            assertThat(d.explanation().ranked())
+                    .extracting(LocationVerdict::location)
+                    .containsExactly(WH_HCM, WH_HN);
+        }
+
+        @Test
         void route_shipCompleteAndOneLocationHasAll_shipsEverythingFromIt() {
             RoutingInput input = input().available(TEE, WH_HCM, 5)
                     .available(TEE, WH_HN, 5)
@@ -294,6 +318,22 @@ class StrategyScenariosTest {
         }
 
         @Test
+        void route_maxShipmentsReachedWithoutSplitting_namesTheShipmentLimitNotSplitting() {
+            RoutingProfile one =
+                    defaults().name("one").maxShipments(1).splitLines(false).build();
+            RoutingInput input =
+                    input().available(TEE, WH_HCM, 5).available(MUG, WH_HN, 5).build();
+
+            RoutingDecision d = router(one)
+                    .route(request(line("l1", TEE, 2), line("l2", MUG, 2)).build(), input);
+
+            assertThat(d.unfulfilled()).containsOnly(Map.entry("l2", 2));
+            assertThat(d.unfulfilledReasons())
+                    .containsExactly("line l2 (MUG-WHT): 2 of 2 unit(s) unassigned; the stock is spread over more"
+                            + " than the 1 shipment(s) allowed");
+        }
+
+        @Test
         void route_splitLines_splitsTheLineOverTwoLocationsAndNamesBoth() {
             RoutingInput input =
                     input().available(TEE, WH_HCM, 3).available(TEE, WH_HN, 4).build();
@@ -431,6 +471,25 @@ class StrategyScenariosTest {
             assertThat(d.explanation().notes()).containsExactly("one shipment: WH-HN (rank 2) has every line in full");
             assertThat(verdict(d, WH_HCM).isExcluded()).isFalse();
             assertThat(verdict(d, WH_HCM).chosen()).isFalse();
+        }
+
+        @Test
+        void route_capacityLeftBelowTheOrderEverywhere_shipsWhatFitsAndNamesCapacity() {
+            RoutingProfile profile = defaults()
+                    .name("capped")
+                    .putCapacity(WH_HCM, DailyCapacity.units(10))
+                    .build();
+            RoutingInput input =
+                    input().available(TEE, WH_HCM, 10).usedToday(WH_HCM, 7, 3).build();
+
+            RoutingDecision d =
+                    router(profile).route(request(line("l1", TEE, 5)).build(), input);
+
+            assertThat(d.assignments()).containsExactly(new Assignment("l1", TEE, WH_HCM, 3, Optional.empty()));
+            assertThat(d.unfulfilled()).containsOnly(Map.entry("l1", 2));
+            assertThat(d.unfulfilledReasons())
+                    .containsExactly("line l1 (TEE-BLK-M): 2 of 5 unit(s) unassigned; only 3 usable within today's"
+                            + " capacity across 1 candidate(s)");
         }
 
         @Test
