@@ -306,6 +306,7 @@ final class Solver implements RoutingContext {
                     + " line(s) cannot be met in full now");
             assignments.clear();
             chosen.clear();
+            splitReasons.clear();
             Arrays.fill(assigned, 0);
             unfulfilled.clear();
             for (int j = 0; j < n; j++) {

@@ -400,6 +400,29 @@ class StrategyScenariosTest {
             assertThat(d.explanation().splitReasons()).isEmpty();
             assertThat(chosenInExplanation(d)).isEmpty();
         }
+
+        @Test
+        void route_shipCompleteAfterSplittingALine_keepsNoSplitReasonForWhatWasDropped() {
+            RoutingProfile profile = defaults()
+                    .name("complete")
+                    .fulfilment(Fulfilment.SHIP_COMPLETE)
+                    .build();
+            RoutingInput input =
+                    input().available(TEE, WH_HCM, 3).available(TEE, WH_HN, 4).build();
+
+            RoutingDecision d = router(profile)
+                    .route(request(line("l1", TEE, 5), line("l2", MUG, 1)).build(), input);
+
+            assertThat(d.assignments()).isEmpty();
+            assertThat(d.unfulfilled()).containsOnly(Map.entry("l1", 5), Map.entry("l2", 1));
+            assertThat(d.unfulfilledReasons())
+                    .containsExactly(
+                            "line l1 (TEE-BLK-M): 5 of 5 unit(s) unassigned; ship complete and the request cannot be"
+                                    + " met in full within 3 shipment(s)",
+                            "line l2 (MUG-WHT): 1 of 1 unit(s) unassigned; no stock at any candidate");
+            assertThat(d.explanation().splitReasons()).isEmpty();
+            assertThat(d.explanation().summary()).endsWith("nothing assigned, 2 line(s) not met in full");
+        }
     }
 
     @Nested
