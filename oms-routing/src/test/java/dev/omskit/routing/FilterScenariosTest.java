@@ -9,14 +9,18 @@ import dev.omskit.core.error.InvalidArgumentException;
 import dev.omskit.core.inventory.Location;
 import dev.omskit.core.inventory.LocationCapability;
 import dev.omskit.core.inventory.LocationKind;
+import dev.omskit.core.inventory.ProductFlag;
 import dev.omskit.core.model.Channel;
 import dev.omskit.core.model.ChannelKind;
 import dev.omskit.core.model.LocationId;
 import dev.omskit.routing.profile.DailyCapacity;
 import dev.omskit.routing.profile.RoutingProfile;
 import dev.omskit.routing.rule.Filters;
+import dev.omskit.routing.rule.RankStep;
+import dev.omskit.routing.rule.Rankers;
 import dev.omskit.routing.rule.SkuPolicy;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -528,6 +532,29 @@ class FilterScenariosTest {
                     .containsExactly("line l1 (SOFA-3S): 1 of 1 unit(s) unassigned; the line filters allow no"
                             + " candidate that has it");
         }
+
+        @Test
+        void route_customRestrictions_forbidTheListedKindsOnly() {
+            RoutingProfile profile = RoutingProfile.builder()
+                    .name("no-gas-in-branches")
+                    .addFilters(
+                            Filters.active(),
+                            Filters.skuRestrictions(
+                                    Map.of(ProductFlag.HAZARDOUS, EnumSet.of(LocationKind.WAREHOUSE_BRANCH))),
+                            Filters.hasStock())
+                    .addRankers(RankStep.of(Rankers.priority()))
+                    .build();
+            RoutingInput input =
+                    input().available(GAS, WH_HN, 5).available(GAS, ST_Q1, 5).build();
+
+            RoutingDecision d =
+                    router(profile).route(request(line("l1", GAS, 1)).build(), input);
+
+            assertThat(shippingFrom(d)).containsExactly(ST_Q1);
+            assertThat(verdict(d, WH_HN).lineNotes())
+                    .containsExactly(
+                            "line l1: sku-restrictions: GAS-CAN is HAZARDOUS, not allowed at a WAREHOUSE_BRANCH");
+        }
     }
 
     @Nested
@@ -586,6 +613,59 @@ class FilterScenariosTest {
 
             assertThat(d.assignments()).containsExactly(new Assignment("l1", PEN, WH_HCM, 2, Optional.empty()));
             assertThat(verdict(d, WH_HCM).lineNotes()).containsExactly("ships 2x PEN-GOLD for line l1");
+        }
+
+        @Test
+        void route_policyBySku_restrictsTheSkuWithoutInstructions() {
+            SkuPolicy bulky = SkuPolicy.builder()
+                    .name("bulky-by-vendor")
+                    .addSkus(MUG)
+                    .addLocations(VENDOR, WH_DN)
+                    .build();
+            RoutingProfile byVendor = RoutingProfile.builder()
+                    .from(RoutingProfile.defaults())
+                    .name("bulky")
+                    .addFilters(Filters.skuPolicies(List.of(bulky, engraving)))
+                    .build();
+            RoutingInput input =
+                    input().available(MUG, WH_HCM, 5).available(MUG, WH_DN, 5).build();
+
+            RoutingDecision d =
+                    router(byVendor).route(request(line("l1", MUG, 2)).build(), input);
+
+            assertThat(d.assignments()).containsExactly(new Assignment("l1", MUG, WH_DN, 2, Optional.empty()));
+            assertThat(verdict(d, WH_HCM).excludedBy()).contains("has-stock");
+            assertThat(verdict(d, WH_HCM).lineNotes())
+                    .containsExactly("line l1: sku-policies: line l1 falls under policy 'bulky-by-vendor': only from"
+                            + " [VD-SOFA, WH-DN]");
+        }
+
+        @Test
+        void route_lineMatchingTwoPolicies_followsTheFirst() {
+            SkuPolicy pensAtTheVendor = SkuPolicy.builder()
+                    .name("pens-at-vendor")
+                    .addSkus(PEN)
+                    .addLocations(VENDOR)
+                    .workInstructions("Gift wrap")
+                    .build();
+            RoutingProfile first = RoutingProfile.builder()
+                    .from(RoutingProfile.defaults())
+                    .name("first-wins")
+                    .addFilters(Filters.skuPolicies(List.of(pensAtTheVendor, engraving)))
+                    .build();
+            RoutingInput input = input().available(PEN, VENDOR, 5)
+                    .available(PEN, WORKSHOP, 5)
+                    .build();
+            RoutingLine engraved = RoutingLine.builder()
+                    .ref("l1")
+                    .sku(PEN)
+                    .quantity(1)
+                    .putAttributes(RoutingLine.PERSONALISATION, "Linh")
+                    .build();
+
+            RoutingDecision d = router(first).route(request(engraved).build(), input);
+
+            assertThat(d.assignments()).containsExactly(new Assignment("l1", PEN, VENDOR, 1, Optional.of("Gift wrap")));
         }
     }
 

@@ -281,6 +281,43 @@ class IssueCaseScenariosTest {
             assertThat(d.explanation().summary()).endsWith("2 shipment(s) from [WH-HCM, WH-HN]");
             assertThat(d.explanation().toText()).contains("Why split:");
         }
+
+        @Test
+        void route_someLinesShortEverywhere_shipsWhatThereIsAndNamesWhatIsMissing() {
+            RoutingInput input = input().available(TEE, WH_HCM, 5)
+                    .available(MUG, WH_HN, 5)
+                    .available(CAP, ST_Q1, 3)
+                    .build();
+
+            RoutingDecision d = router(RoutingProfile.defaults())
+                    .route(
+                            request(line("l1", TEE, 2), line("l2", MUG, 2), line("l3", CAP, 5), line("l4", GAS, 1))
+                                    .build(),
+                            input);
+
+            assertThat(d.assignments())
+                    .containsExactly(
+                            new Assignment("l1", TEE, WH_HCM, 2, Optional.empty()),
+                            new Assignment("l2", MUG, WH_HN, 2, Optional.empty()),
+                            new Assignment("l3", CAP, ST_Q1, 3, Optional.empty()));
+            assertThat(d.shipmentCount()).isEqualTo(3);
+            assertThat(d.unfulfilled()).containsOnly(Map.entry("l3", 2), Map.entry("l4", 1));
+            assertThat(d.unfulfilledReasons())
+                    .containsExactly(
+                            "line l3 (CAP-RED): 2 of 5 unit(s) unassigned; only 3 usable across 3 candidate(s)",
+                            "line l4 (GAS-CAN): 1 of 1 unit(s) unassigned; no stock at any candidate");
+            assertThat(d.explanation().splitReasons())
+                    .containsExactly(
+                            "3 shipments: no single candidate has every line in full within its capacity",
+                            "best-ranked WH-HCM lacks l2 (MUG-WHT 0 of 2), l3 (CAP-RED 0 of 5), l4 (GAS-CAN 0 of 1)");
+            assertThat(d.explanation().notes())
+                    .containsExactly(
+                            "exact search: 2 shipments is the fewest over 2 distinct candidate(s), 3 node(s)",
+                            "line l3 (CAP-RED): 2 of 5 unit(s) unassigned; only 3 usable across 3 candidate(s)",
+                            "line l4 (GAS-CAN): 1 of 1 unit(s) unassigned; no stock at any candidate");
+            assertThat(d.explanation().summary())
+                    .endsWith("3 shipment(s) from [WH-HCM, WH-HN, ST-Q1], 2 line(s) not met in full");
+        }
     }
 
     @Nested
