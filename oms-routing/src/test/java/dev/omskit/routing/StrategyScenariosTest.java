@@ -269,6 +269,55 @@ class StrategyScenariosTest {
                     .isEqualTo("3 shipments: no single candidate has every line in full within its capacity");
         }
 
+        @Test
+        void route_moreThan64Lines_coversWithMasksOfSeveralWords() {
+            // 70 lines: l1..l40 only at WH-HCM, l41..l70 at WH-HN and WH-DN, WH-DN also has l1..l40 but one short
+            RoutingRequest.Builder r = request();
+            RoutingInput.Builder in = input();
+            for (int k = 1; k <= 70; k++) {
+                Sku sku = Sku.of("S-" + k);
+                r.addLines(line("l" + k, sku, 2));
+                if (k <= 40) {
+                    in.available(sku, WH_HCM, 2);
+                    in.available(sku, WH_DN, k == 40 ? 1 : 2);
+                } else {
+                    in.available(sku, WH_HN, 2);
+                    in.available(sku, WH_DN, 2);
+                }
+            }
+
+            RoutingDecision d = router(RoutingProfile.defaults()).route(r.build(), in.build());
+
+            assertThat(d.isComplete()).isTrue();
+            assertThat(shippingFrom(d)).containsExactly(WH_HCM, WH_HN);
+            assertThat(d.assignments().stream().filter(a -> a.location().equals(WH_HCM)))
+                    .hasSize(40);
+            assertThat(verdict(d, WH_DN).reason()).isEqualTo("has 69 of 70 line(s) in full");
+            assertThat(d.explanation().notes())
+                    .first()
+                    .asString()
+                    .startsWith("exact search: 2 shipments is the fewest");
+        }
+
+        @Test
+        void route_moreThan64LinesAllAtOneLocation_shipsOnce() {
+            RoutingRequest.Builder r = request();
+            RoutingInput.Builder in = input();
+            for (int k = 1; k <= 70; k++) {
+                Sku sku = Sku.of("S-" + k);
+                r.addLines(line("l" + k, sku, 1));
+                in.available(sku, WH_DN, 1);
+                if (k != 65) {
+                    in.available(sku, WH_HCM, 1);
+                }
+            }
+
+            RoutingDecision d = router(RoutingProfile.defaults()).route(r.build(), in.build());
+
+            assertThat(shippingFrom(d)).containsExactly(WH_DN);
+            assertThat(d.explanation().notes()).containsExactly("one shipment: WH-DN (rank 2) has every line in full");
+        }
+
         private static final List<Sku> X =
                 List.of(Sku.of("X-1"), Sku.of("X-2"), Sku.of("X-3"), Sku.of("X-4"), Sku.of("X-5"), Sku.of("X-6"));
 
