@@ -12,6 +12,7 @@ import dev.omskit.core.model.LocationId;
 import dev.omskit.routing.profile.DailyCapacity;
 import dev.omskit.routing.profile.RoutingProfile;
 import dev.omskit.routing.rule.Filters;
+import dev.omskit.routing.rule.SkuPolicy;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -142,6 +143,47 @@ class IssueCaseScenariosTest {
             assertThat(ds).extracting(d -> shippingFrom(d).get(0)).containsExactly(WH_HCM, WH_HN, WH_HN);
             assertThat(verdict(ds.get(1), WH_HCM).reason()).isEqualTo("has 0 of 1 line(s) in full");
             assertThat(verdict(ds.get(2), WH_HCM).reason()).isEqualTo("has 0 of 1 line(s) in full");
+        }
+
+        @Test
+        void routeBatch_explanationReadAfterTheBatch_showsTheStockItsOwnDecisionSaw() {
+            SkuPolicy engraving = SkuPolicy.builder()
+                    .name("engraving")
+                    .lineAttribute(RoutingLine.PERSONALISATION)
+                    .addLocations(WORKSHOP)
+                    .build();
+            RoutingProfile profile = RoutingProfile.builder()
+                    .from(RoutingProfile.defaults())
+                    .addFilters(Filters.skuPolicies(List.of(engraving)))
+                    .build();
+            RoutingInput stock = input().available(PEN, WH_HCM, 1)
+                    .available(TEE, WH_HCM, 5)
+                    .available(PEN, ST_Q7, 1)
+                    .build();
+            RoutingLine engraved = RoutingLine.builder()
+                    .ref("l1")
+                    .sku(PEN)
+                    .quantity(1)
+                    .putAttributes(RoutingLine.PERSONALISATION, "Linh")
+                    .build();
+            List<RoutingRequest> orders = List.of(
+                    order("o-1", engraved, line("l2", TEE, 1)),
+                    order("o-2", line("l1", PEN, 1)),
+                    order("o-3", line("l1", PEN, 1)));
+
+            List<RoutingDecision> ds = router(profile).routeBatch(orders, stock);
+
+            assertThat(ds).extracting(d -> shippingFrom(d).get(0)).containsExactly(WH_HCM, WH_HCM, ST_Q7);
+            RoutingDecision first = ds.get(0);
+            String unmet = "line l1 (PEN-GOLD): 1 of 1 unit(s) unassigned; the line filters allow no candidate that"
+                    + " has it";
+            assertThat(first.unfulfilledReasons()).containsExactly(unmet);
+            // rendered after o-2 and o-3 took the pens: still what o-1 was decided on
+            assertThat(first.explanation().notes()).contains(unmet);
+            assertThat(verdict(first, WH_HCM).lineNotes())
+                    .contains("line l1: sku-policies: line l1 falls under policy 'engraving': only from [WS-ENGRAVE]");
+            assertThat(verdict(first, ST_Q7).reason())
+                    .isEqualTo("no usable stock of any line: PEN-GOLD 1, TEE-BLK-M 0");
         }
     }
 
