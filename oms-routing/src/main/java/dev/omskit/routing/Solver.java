@@ -761,11 +761,13 @@ final class Solver implements RoutingContext {
         Search search = new Search(dc, universe, profile.searchBudget());
         for (int k = 2; k <= maxK; k++) {
             search.run(k);
-            if (search.best != null) {
+            int[] found = search.best != null ? search.best : search.unfit;
+            if (found != null) {
                 notes.add("exact search: " + k + " shipments is the fewest over " + dc.length
                         + " distinct candidate(s)" + (search.exhausted ? " (budget reached; best found kept)" : "")
+                        + (search.best == null ? " (none of them fits within capacity and shared stock)" : "")
                         + ", " + search.nodes + " node(s)");
-                return search.best;
+                return found;
             }
             if (search.exhausted) {
                 break;
@@ -777,6 +779,48 @@ final class Solver implements RoutingContext {
                         : "greedy: no cover within " + maxK + " shipment(s)")
                 + "; " + greedy.length + " shipment(s) chosen");
         return greedy;
+    }
+
+    /**
+     * Whether these locations can ship every line of the universe together, each line from the best-ranked
+     * of them that still has it in full within its capacity (as the assignment will place them).
+     */
+    private boolean fits(int[] cover, int size, long[] universe) {
+        int[] byRank = Arrays.copyOf(cover, size);
+        for (int a = 1; a < size; a++) {
+            for (int b = a; b > 0 && position[byRank[b]] < position[byRank[b - 1]]; b--) {
+                int t = byRank[b];
+                byRank[b] = byRank[b - 1];
+                byRank[b - 1] = t;
+            }
+        }
+        int[] cap = new int[size];
+        for (int c = 0; c < size; c++) {
+            cap[c] = capUnitsLeft[byRank[c]];
+        }
+        int[] took = taken == null ? null : new int[n * size];
+        for (int j = 0; j < n; j++) {
+            if ((universe[j >>> 6] & (1L << j)) == 0) {
+                continue;
+            }
+            boolean placed = false;
+            for (int c = 0; c < size && !placed; c++) {
+                int a = usable[j * m + byRank[c]] - (took == null ? 0 : took[group[j] * size + c]);
+                if (Math.min(a, cap[c]) >= qty[j]) {
+                    if (cap[c] != Integer.MAX_VALUE) {
+                        cap[c] -= qty[j];
+                    }
+                    if (took != null) {
+                        took[group[j] * size + c] += qty[j];
+                    }
+                    placed = true;
+                }
+            }
+            if (!placed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean containsAll(int i, long[] universe) {
@@ -863,19 +907,32 @@ final class Solver implements RoutingContext {
         boolean exhausted;
         int[] best;
         int bestSum;
+        /** The best-ranked cover of the size searched that does not fit, kept when none fits. */
+        int[] unfit;
+
+        int unfitSum;
         final int[] stack;
         long[][] coveredAt;
+        /** Whether capacity or stock shared by lines of one SKU can keep a cover from shipping its lines. */
+        final boolean constrained;
 
         Search(int[] dc, long[] universe, int budget) {
             this.dc = dc;
             this.universe = universe;
             this.budget = budget;
             this.stack = new int[profile.maxShipments()];
+            boolean c = taken != null;
+            for (int i : dc) {
+                c |= capUnitsLeft[i] != Integer.MAX_VALUE;
+            }
+            this.constrained = c;
         }
 
         void run(int k) {
             best = null;
             bestSum = Integer.MAX_VALUE;
+            unfit = null;
+            unfitSum = Integer.MAX_VALUE;
             coveredAt = new long[k + 1][words];
             dfs(0, k, 0);
         }
@@ -898,8 +955,13 @@ final class Solver implements RoutingContext {
             }
             if (line < 0) {
                 if (sum < bestSum) {
-                    bestSum = sum;
-                    best = Arrays.copyOf(stack, depth);
+                    if (!constrained || fits(stack, depth, universe)) {
+                        bestSum = sum;
+                        best = Arrays.copyOf(stack, depth);
+                    } else if (sum < unfitSum) {
+                        unfitSum = sum;
+                        unfit = Arrays.copyOf(stack, depth);
+                    }
                 }
                 return;
             }

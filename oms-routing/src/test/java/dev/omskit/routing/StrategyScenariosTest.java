@@ -565,6 +565,41 @@ class StrategyScenariosTest {
         }
 
         @Test
+        void route_bestRankedCoverLacksTheCapacityForItsLines_picksTheCoverThatFits() {
+            // WH-HCM {l1, l2} may ship 2 units today, WH-HN {l3}, WH-DN {l2, l3}, ST-Q1 {l1}:
+            // {WH-HCM, WH-HN} has the best ranks but WH-HCM cannot ship l1 and l2 together
+            RoutingProfile profile = defaults()
+                    .name("capped")
+                    .maxShipments(2)
+                    .putCapacity(WH_HCM, DailyCapacity.units(2))
+                    .build();
+            RoutingInput input = input().available(TEE, WH_HCM, 5)
+                    .available(MUG, WH_HCM, 5)
+                    .available(CAP, WH_HN, 5)
+                    .available(MUG, WH_DN, 5)
+                    .available(CAP, WH_DN, 5)
+                    .available(TEE, ST_Q1, 5)
+                    .build();
+
+            RoutingDecision d = router(profile)
+                    .route(
+                            request(line("l1", TEE, 2), line("l2", MUG, 2), line("l3", CAP, 1))
+                                    .build(),
+                            input);
+
+            assertThat(d.assignments())
+                    .containsExactly(
+                            new Assignment("l1", TEE, WH_HCM, 2, Optional.empty()),
+                            new Assignment("l2", MUG, WH_DN, 2, Optional.empty()),
+                            new Assignment("l3", CAP, WH_DN, 1, Optional.empty()));
+            assertThat(d.isComplete()).isTrue();
+            assertThat(d.explanation().notes())
+                    .singleElement()
+                    .asString()
+                    .startsWith("exact search: 2 shipments is the fewest over 4 distinct candidate(s)");
+        }
+
+        @Test
         void route_capacityForOneOfTwoFullLines_splitsAndSaysCapacity() {
             RoutingProfile profile = defaults()
                     .name("capped")
