@@ -87,6 +87,28 @@ class StrategyScenariosTest {
         }
 
         @Test
+        void route_locationWithEveryLineButNotTheCapacity_givesWayToTheNextThatHasBoth() {
+            RoutingProfile capped = RoutingProfile.builder()
+                    .from(complete)
+                    .putCapacity(WH_HCM, DailyCapacity.units(3))
+                    .build();
+            RoutingInput input = input().available(TEE, WH_HCM, 5)
+                    .available(MUG, WH_HCM, 5)
+                    .available(TEE, WH_DN, 5)
+                    .available(MUG, WH_DN, 5)
+                    .build();
+
+            RoutingDecision d = router(capped)
+                    .route(request(line("l1", TEE, 2), line("l2", MUG, 2)).build(), input);
+
+            assertThat(shippingFrom(d)).containsExactly(WH_DN);
+            assertThat(d.explanation().notes())
+                    .containsExactly("single location: WH-DN (rank 2) has every line in full");
+            assertThat(verdict(d, WH_HCM).reason()).isEqualTo("has 2 of 2 line(s) in full");
+            assertThat(verdict(d, WH_HCM).chosen()).isFalse();
+        }
+
+        @Test
         void route_shipAvailableAndNoLocationHasAll_shipsFromTheOneWithTheMostUnits() {
             RoutingInput input = input().available(TEE, WH_HCM, 2)
                     .available(MUG, WH_HCM, 1)
@@ -448,6 +470,26 @@ class StrategyScenariosTest {
                     .contains("ship complete: nothing is assigned because 1 line(s) cannot be met in full now");
             assertThat(d.explanation().splitReasons()).isEmpty();
             assertThat(chosenInExplanation(d)).isEmpty();
+        }
+
+        @Test
+        void route_shipCompleteMetOnlyBySplittingALine_shipsEverything() {
+            RoutingProfile profile = defaults()
+                    .name("complete")
+                    .fulfilment(Fulfilment.SHIP_COMPLETE)
+                    .build();
+            RoutingInput input =
+                    input().available(TEE, WH_HCM, 3).available(TEE, WH_HN, 4).build();
+
+            RoutingDecision d =
+                    router(profile).route(request(line("l1", TEE, 5)).build(), input);
+
+            assertThat(d.isComplete()).isTrue();
+            assertThat(d.assignedUnits("l1")).isEqualTo(5);
+            assertThat(d.shipmentCount()).isEqualTo(2);
+            assertThat(d.explanation().notes()).noneMatch(n -> n.startsWith("ship complete"));
+            assertThat(d.explanation().splitReasons())
+                    .contains("line l1 (TEE-BLK-M, 5 units) split over WH-HN 4, WH-HCM 1: no candidate has all of it");
         }
 
         @Test
