@@ -907,9 +907,8 @@ final class Solver implements RoutingContext {
         boolean exhausted;
         int[] best;
         int bestSum;
-        /** The best-ranked cover of the size searched that does not fit, kept when none fits. */
+        // the best-ranked cover of the size searched that does not fit, kept when none fits
         int[] unfit;
-
         int unfitSum;
         final int[] stack;
         long[][] coveredAt;
