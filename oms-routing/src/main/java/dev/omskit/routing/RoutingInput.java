@@ -135,7 +135,11 @@ public final class RoutingInput {
     void take(Sku sku, int location, int units) {
         int[] row = stock.get(sku);
         if (row != null) {
+            // copy on write: the decisions made before still read the row they were decided on (explanations
+            // are rendered lazily)
+            row = row.clone();
             row[location] = Math.max(0, row[location] - units);
+            stock.put(sku, row);
         }
         unitsUsed[location] += units;
     }

@@ -306,6 +306,7 @@ final class Solver implements RoutingContext {
                     + " line(s) cannot be met in full now");
             assignments.clear();
             chosen.clear();
+            splitReasons.clear();
             Arrays.fill(assigned, 0);
             unfulfilled.clear();
             for (int j = 0; j < n; j++) {
@@ -357,6 +358,7 @@ final class Solver implements RoutingContext {
             int total = 0;
             int fullCount = 0;
             int base = i * words;
+            // a line the location cannot ship in full within today's capacity is not in its cover mask
             int cap = capacityUnitsLeft(i);
             for (int j = 0; j < n; j++) {
                 int a = rows[j][i];
@@ -370,10 +372,12 @@ final class Solver implements RoutingContext {
                     }
                 }
                 usable[j * m + i] = a;
-                if (a >= qty[j] && cap >= qty[j]) {
+                if (a >= qty[j]) {
                     total += qty[j];
                     fullCount++;
-                    masks[base + (j >>> 6)] |= 1L << j;
+                    if (cap >= qty[j]) {
+                        masks[base + (j >>> 6)] |= 1L << j;
+                    }
                 } else {
                     total += a;
                 }
@@ -551,9 +555,20 @@ final class Solver implements RoutingContext {
         int best = -1;
         int bestUnits = 0;
         for (int i : candidates) {
+            // what the location could ship: stock shared by lines of one SKU counts once, and without
+            // splitting only whole lines
             int units = 0;
+            int[] bySku = taken == null ? null : new int[n];
             for (int j = 0; j < n; j++) {
-                units += Math.min(qty[j], usable[j * m + i]);
+                int a = usable[j * m + i] - (bySku == null ? 0 : bySku[group[j]]);
+                int u = Math.max(0, Math.min(qty[j], a));
+                if (!profile.splitLines() && u < qty[j]) {
+                    u = 0;
+                }
+                if (bySku != null) {
+                    bySku[group[j]] += u;
+                }
+                units += u;
             }
             units = Math.min(units, capUnitsLeft[i]);
             if (units > bestUnits) {
@@ -623,6 +638,16 @@ final class Solver implements RoutingContext {
                     break;
                 }
             }
+        }
+        int misfits = 0;
+        for (int j = 0; j < n; j++) {
+            if (assigned[j] < qty[j] && (universe[j >>> 6] & (1L << j)) != 0) {
+                misfits++;
+            }
+        }
+        if (misfits > 0) {
+            notes.add(misfits + " line(s) the chosen location(s) have in full did not fit within their capacity"
+                    + " or the stock they share with lines of the same SKU; placed separately");
         }
         // what is left: whole lines from another location, or split over several
         for (int j = 0; j < n; j++) {
@@ -724,8 +749,8 @@ final class Solver implements RoutingContext {
                 distinct.add(i);
             }
         }
-        for (int i : distinct) {
-            if (containsAll(i, universe)) {
+        for (int i : candidates) {
+            if (containsAll(i, universe) && suppliesTogether(i, universe)) {
                 notes.add("one shipment: " + locations.get(i).id() + " (rank " + (position[i] + 1)
                         + ") has every line in full");
                 return new int[] {i};
@@ -736,11 +761,13 @@ final class Solver implements RoutingContext {
         Search search = new Search(dc, universe, profile.searchBudget());
         for (int k = 2; k <= maxK; k++) {
             search.run(k);
-            if (search.best != null) {
+            int[] found = search.best != null ? search.best : search.unfit;
+            if (found != null) {
                 notes.add("exact search: " + k + " shipments is the fewest over " + dc.length
                         + " distinct candidate(s)" + (search.exhausted ? " (budget reached; best found kept)" : "")
+                        + (search.best == null ? " (none of them fits within capacity and shared stock)" : "")
                         + ", " + search.nodes + " node(s)");
-                return search.best;
+                return found;
             }
             if (search.exhausted) {
                 break;
@@ -754,6 +781,48 @@ final class Solver implements RoutingContext {
         return greedy;
     }
 
+    /**
+     * Whether these locations can ship every line of the universe together, each line from the best-ranked
+     * of them that still has it in full within its capacity (as the assignment will place them).
+     */
+    private boolean fits(int[] cover, int size, long[] universe) {
+        int[] byRank = Arrays.copyOf(cover, size);
+        for (int a = 1; a < size; a++) {
+            for (int b = a; b > 0 && position[byRank[b]] < position[byRank[b - 1]]; b--) {
+                int t = byRank[b];
+                byRank[b] = byRank[b - 1];
+                byRank[b - 1] = t;
+            }
+        }
+        int[] cap = new int[size];
+        for (int c = 0; c < size; c++) {
+            cap[c] = capUnitsLeft[byRank[c]];
+        }
+        int[] took = taken == null ? null : new int[n * size];
+        for (int j = 0; j < n; j++) {
+            if ((universe[j >>> 6] & (1L << j)) == 0) {
+                continue;
+            }
+            boolean placed = false;
+            for (int c = 0; c < size && !placed; c++) {
+                int a = usable[j * m + byRank[c]] - (took == null ? 0 : took[group[j] * size + c]);
+                if (Math.min(a, cap[c]) >= qty[j]) {
+                    if (cap[c] != Integer.MAX_VALUE) {
+                        cap[c] -= qty[j];
+                    }
+                    if (took != null) {
+                        took[group[j] * size + c] += qty[j];
+                    }
+                    placed = true;
+                }
+            }
+            if (!placed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean containsAll(int i, long[] universe) {
         for (int w = 0; w < words; w++) {
             if ((masks[i * words + w] & universe[w]) != universe[w]) {
@@ -761,6 +830,28 @@ final class Solver implements RoutingContext {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the location can ship every line of the universe at once: their units within its capacity
+     * left and, for lines of one SKU, within the stock they share.
+     */
+    private boolean suppliesTogether(int i, long[] universe) {
+        long units = 0;
+        int[] bySku = taken == null ? null : new int[n];
+        for (int j = 0; j < n; j++) {
+            if ((universe[j >>> 6] & (1L << j)) == 0) {
+                continue;
+            }
+            units += qty[j];
+            if (bySku != null) {
+                bySku[group[j]] += qty[j];
+                if (bySku[group[j]] > usable[j * m + i]) {
+                    return false;
+                }
+            }
+        }
+        return units <= capUnitsLeft[i];
     }
 
     private int[] greedy(int[] dc, long[] universe, int maxK) {
@@ -816,19 +907,31 @@ final class Solver implements RoutingContext {
         boolean exhausted;
         int[] best;
         int bestSum;
+        // the best-ranked cover of the size searched that does not fit, kept when none fits
+        int[] unfit;
+        int unfitSum;
         final int[] stack;
         long[][] coveredAt;
+        /** Whether capacity or stock shared by lines of one SKU can keep a cover from shipping its lines. */
+        final boolean constrained;
 
         Search(int[] dc, long[] universe, int budget) {
             this.dc = dc;
             this.universe = universe;
             this.budget = budget;
             this.stack = new int[profile.maxShipments()];
+            boolean c = taken != null;
+            for (int i : dc) {
+                c |= capUnitsLeft[i] != Integer.MAX_VALUE;
+            }
+            this.constrained = c;
         }
 
         void run(int k) {
             best = null;
             bestSum = Integer.MAX_VALUE;
+            unfit = null;
+            unfitSum = Integer.MAX_VALUE;
             coveredAt = new long[k + 1][words];
             dfs(0, k, 0);
         }
@@ -851,8 +954,13 @@ final class Solver implements RoutingContext {
             }
             if (line < 0) {
                 if (sum < bestSum) {
-                    bestSum = sum;
-                    best = Arrays.copyOf(stack, depth);
+                    if (!constrained || fits(stack, depth, universe)) {
+                        bestSum = sum;
+                        best = Arrays.copyOf(stack, depth);
+                    } else if (sum < unfitSum) {
+                        unfitSum = sum;
+                        unfit = Arrays.copyOf(stack, depth);
+                    }
                 }
                 return;
             }
@@ -904,14 +1012,28 @@ final class Solver implements RoutingContext {
         if (total < qty[j]) {
             return base + "only " + total + " usable across " + candidates.length + " candidate(s)";
         }
+        long withinCapacity = 0;
+        boolean whole = false;
+        for (int i : candidates) {
+            int u = Math.min(usable[j * m + i], capacityUnitsLeft(i));
+            withinCapacity += u;
+            whole |= u >= qty[j];
+        }
+        if (withinCapacity < qty[j]) {
+            return base + "only " + withinCapacity + " usable within today's capacity across " + candidates.length
+                    + " candidate(s)";
+        }
         if (profile.fulfilment() == Fulfilment.SHIP_COMPLETE && assignments.isEmpty()) {
-            return base + "ship complete and the request cannot be met in full within " + profile.maxShipments()
-                    + " shipment(s)";
+            return base
+                    + (profile.strategy() == Strategy.SINGLE_LOCATION
+                            ? "ship complete and no single location has every line in full"
+                            : "ship complete and the request cannot be met in full within " + profile.maxShipments()
+                                    + " shipment(s)");
         }
         if (profile.strategy() == Strategy.SINGLE_LOCATION) {
             return base + "single location only and the chosen one lacks it";
         }
-        if (!profile.splitLines()) {
+        if (!profile.splitLines() && !whole) {
             return base + "no candidate has all of it and lines may not be split";
         }
         return base + "the stock is spread over more than the " + profile.maxShipments() + " shipment(s) allowed";
