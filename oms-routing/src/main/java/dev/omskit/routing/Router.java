@@ -95,7 +95,8 @@ public final class Router {
     /**
      * Routes again the units a location gave back (it rejected the request, or found less at pick than the
      * system said): those units are sourced anew with the location excluded, and every other assignment of
-     * the previous decision stands. {@code input} should be read after the location's stock was corrected.
+     * the previous decision stands. {@code input} must be read after the kept units were reserved (so their
+     * stock is not offered twice) and after the location's stock was corrected.
      *
      * @param previous the decision being corrected
      * @param location the location giving units back
@@ -167,7 +168,26 @@ public final class Router {
             notes.add("re-routed " + units + " from " + location + " (" + reason + "); " + keptCount
                     + " other assignment(s) stand");
             notes.addAll(e.notes());
-            return new Explanation("Re-" + e.summary(), e.verdicts(), e.splitReasons(), notes);
+            // a location that keeps units of the previous decision still ships: chosen, with what it keeps
+            List<LocationVerdict> verdicts = new ArrayList<>(e.verdicts().size());
+            for (LocationVerdict v : e.verdicts()) {
+                List<String> keeps = new ArrayList<>();
+                for (Assignment a : kept) {
+                    if (a.location().equals(v.location())) {
+                        keeps.add("keeps " + a.units() + "x " + a.sku() + " for line " + a.line()
+                                + " from the previous decision");
+                    }
+                }
+                if (keeps.isEmpty()) {
+                    verdicts.add(v);
+                } else {
+                    List<String> lineNotes = new ArrayList<>(v.lineNotes());
+                    lineNotes.addAll(keeps);
+                    verdicts.add(new LocationVerdict(
+                            v.location(), v.excludedBy(), v.reason(), v.rank(), v.scores(), true, lineNotes));
+                }
+            }
+            return new Explanation("Re-" + e.summary(), verdicts, e.splitReasons(), notes);
         });
     }
 

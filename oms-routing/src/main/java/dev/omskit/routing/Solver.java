@@ -229,15 +229,14 @@ final class Solver implements RoutingContext {
         DailyCapacity c = profile.capacity().get(loc.id());
         int units = Integer.MAX_VALUE;
         int packages = Integer.MAX_VALUE;
-        if (c != null) {
-            if (c.units().isPresent()) {
-                units = c.units().getAsInt();
-            }
-            if (c.packages().isPresent()) {
-                packages = c.packages().getAsInt();
-            }
+        // the profile's units and packages override the location's; what the profile leaves out, the location says
+        if (c != null && c.units().isPresent()) {
+            units = c.units().getAsInt();
         } else if (loc.dailyCapacityUnits().isPresent()) {
             units = loc.dailyCapacityUnits().getAsInt();
+        }
+        if (c != null && c.packages().isPresent()) {
+            packages = c.packages().getAsInt();
         }
         capUnits[i] = units == Integer.MAX_VALUE ? units : Math.max(0, units - input.unitsUsed(i));
         capPackages[i] = packages == Integer.MAX_VALUE ? packages : Math.max(0, packages - input.packagesUsed(i));

@@ -24,6 +24,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -198,6 +199,26 @@ class FilterScenariosTest {
 
             assertThat(d.assignments()).containsExactly(new Assignment("l1", TEE, WH_HCM, 4, Optional.empty()));
             assertThat(verdict(d, WH_HCM).isExcluded()).isFalse();
+        }
+
+        @Test
+        void route_profileCapacityOfPackagesOnly_keepsTheLocationsOwnUnitLimit() {
+            RoutingProfile profile = RoutingProfile.builder()
+                    .from(RoutingProfile.defaults())
+                    .putCapacity(WH_HCM, new DailyCapacity(OptionalInt.empty(), OptionalInt.of(10)))
+                    .build();
+            RoutingInput input = inputOver(locationsWith(WH_HCM, b -> b.dailyCapacityUnits(5)))
+                    .available(TEE, WH_HCM, 50)
+                    .available(TEE, WH_HN, 50)
+                    .usedToday(WH_HCM, 5, 1)
+                    .build();
+
+            RoutingDecision d =
+                    router(profile).route(request(line("l1", TEE, 1)).build(), input);
+
+            assertThat(shippingFrom(d)).containsExactly(WH_HN);
+            assertThat(verdict(d, WH_HCM).excludedBy()).contains("capacity");
+            assertThat(verdict(d, WH_HCM).reason()).startsWith("no units left");
         }
 
         @Test

@@ -63,6 +63,16 @@ class RerouteScenariosTest {
         }
 
         @Test
+        void reroute_locationThatKeepsItsAssignments_isChosenInTheExplanationWithWhatItKeeps() {
+            RoutingDecision d = router.reroute(first, WH_HCM, "rejected: forklift down", input);
+
+            LocationVerdict hn = verdict(d, WH_HN);
+            assertThat(hn.chosen()).isTrue();
+            assertThat(hn.lineNotes()).contains("keeps 1x CAP-RED for line l3 from the previous decision");
+            assertThat(verdict(d, WH_HCM).chosen()).isFalse();
+        }
+
+        @Test
         void reroute_twice_excludesBothLocations() {
             RoutingDecision second = router.reroute(first, WH_HCM, "rejected: forklift down", input);
 

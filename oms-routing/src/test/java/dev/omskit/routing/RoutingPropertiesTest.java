@@ -199,8 +199,8 @@ class RoutingPropertiesTest {
         /** Units the location may still ship today, as the profile and the location say. */
         long unitsLeft(int i) {
             LocSpec s = locations.get(i);
-            boolean byProfile = s.profileUnits() != null || s.profilePackages() != null;
-            Integer limit = byProfile ? s.profileUnits() : s.ownCapacity();
+            // the profile's units override the location's own; a packages-only entry leaves the location's units
+            Integer limit = s.profileUnits() != null ? s.profileUnits() : s.ownCapacity();
             return limit == null ? Long.MAX_VALUE : Math.max(0, limit - s.usedUnits());
         }
 

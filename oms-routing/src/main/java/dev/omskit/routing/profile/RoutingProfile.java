@@ -59,7 +59,10 @@ public abstract class RoutingProfile {
         return 20_000;
     }
 
-    /** Daily capacity per location, overriding the location's own {@code dailyCapacityUnits}. */
+    /**
+     * Daily capacity per location: units override the location's own {@code dailyCapacityUnits} (which
+     * applies when the entry gives packages only); packages are only limited here.
+     */
     public abstract Map<LocationId, DailyCapacity> capacity();
 
     /**
