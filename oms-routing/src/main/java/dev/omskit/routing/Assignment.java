@@ -14,6 +14,15 @@ import java.util.Optional;
  * @param workInstructions what the location must do besides picking (engraving, ...), when a policy says
  */
 public record Assignment(String line, Sku sku, LocationId location, int units, Optional<String> workInstructions) {
+    /** The units of these assignments together. */
+    public static int totalUnits(java.util.Collection<Assignment> assignments) {
+        int n = 0;
+        for (Assignment a : assignments) {
+            n += a.units();
+        }
+        return n;
+    }
+
     @Override
     public String toString() {
         return units + "x" + sku + " (" + line + ")@" + location

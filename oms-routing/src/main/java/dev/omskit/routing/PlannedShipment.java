@@ -16,10 +16,6 @@ public record PlannedShipment(LocationId location, List<Assignment> assignments)
 
     /** Units in this shipment. */
     public int units() {
-        int n = 0;
-        for (Assignment a : assignments) {
-            n += a.units();
-        }
-        return n;
+        return Assignment.totalUnits(assignments);
     }
 }

@@ -40,10 +40,6 @@ public record PromisedShipment(
 
     /** Units in this shipment. */
     public int units() {
-        int n = 0;
-        for (Assignment a : assignments) {
-            n += a.units();
-        }
-        return n;
+        return Assignment.totalUnits(assignments);
     }
 }
