@@ -107,7 +107,9 @@ final class Solver implements RoutingContext {
         for (int j = 0; j < n; j++) {
             group[j] = j;
             for (int k = 0; k < j; k++) {
-                if (lines[k].sku().equals(lines[j].sku())) {
+                // one SKU has one row, so a different row is a different SKU (SKUs without stock share
+                // the empty row and are told apart by equals); record equals goes through a method handle
+                if (rows[k] == rows[j] && lines[k].sku().equals(lines[j].sku())) {
                     group[j] = group[k];
                     break;
                 }
