@@ -819,12 +819,33 @@ final class Solver implements RoutingContext {
         int bestSum;
         final int[] stack;
         long[][] coveredAt;
+        /** Per line, the candidates of {@link #dc} that have it in full, in the same (rank) order; built on first use. */
+        final int[][] byLine;
 
         Search(int[] dc, long[] universe, int budget) {
             this.dc = dc;
             this.universe = universe;
             this.budget = budget;
             this.stack = new int[profile.maxShipments()];
+            this.byLine = new int[n][];
+        }
+
+        private int[] having(int line) {
+            int[] with = byLine[line];
+            if (with == null) {
+                int w = line >>> 6;
+                long bit = 1L << line;
+                int[] all = new int[dc.length];
+                int count = 0;
+                for (int i : dc) {
+                    if ((masks[i * words + w] & bit) != 0) {
+                        all[count++] = i;
+                    }
+                }
+                with = Arrays.copyOf(all, count);
+                byLine[line] = with;
+            }
+            return with;
         }
 
         void run(int k) {
@@ -860,12 +881,7 @@ final class Solver implements RoutingContext {
             if (depth == k) {
                 return;
             }
-            int w = line >>> 6;
-            long bit = 1L << line;
-            for (int i : dc) {
-                if ((masks[i * words + w] & bit) == 0) {
-                    continue;
-                }
+            for (int i : having(line)) {
                 int s = sum + position[i];
                 if (s >= bestSum) {
                     break;
