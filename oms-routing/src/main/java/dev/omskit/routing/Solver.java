@@ -434,23 +434,30 @@ final class Solver implements RoutingContext {
         } else {
             keys = null;
         }
-        Integer[] order = new Integer[size];
+        // the chain's keys once per candidate (not twice per comparison), rank-major like costs
+        double[] chain;
+        if (keys != null) {
+            chain = keys;
+        } else {
+            chain = new double[r * size];
+            for (int s = 0; s < r; s++) {
+                RankStep step = steps.get(s);
+                for (int c = 0; c < size; c++) {
+                    chain[s * size + c] = step.key(costs[s * size + c]);
+                }
+            }
+        }
+        int steps1 = keys != null ? 1 : r;
+        int[] order = new int[size];
         for (int c = 0; c < size; c++) {
             order[c] = c;
         }
-        Arrays.sort(order, (a, b) -> {
-            if (keys != null) {
-                int cmp = Double.compare(keys[a], keys[b]);
+        // stable, like Arrays.sort on objects, so the order is the one that sort gave
+        mergeSort(order, new int[size], 0, size, (a, b) -> {
+            for (int s = 0; s < steps1; s++) {
+                int cmp = Double.compare(chain[s * size + a], chain[s * size + b]);
                 if (cmp != 0) {
                     return cmp;
-                }
-            } else {
-                for (int s = 0; s < r; s++) {
-                    RankStep step = steps.get(s);
-                    int cmp = Double.compare(step.key(costs[s * size + a]), step.key(costs[s * size + b]));
-                    if (cmp != 0) {
-                        return cmp;
-                    }
                 }
             }
             return locations
@@ -472,6 +479,43 @@ final class Solver implements RoutingContext {
         this.candidateCount = size;
         for (int i = 0; i < m; i++) {
             capUnitsLeft[i] = excludedBy[i] == ADMITTED ? capacityUnitsLeft(i) : 0;
+        }
+    }
+
+    /** Compares two ints, for sorting indices without boxing them. */
+    private interface IntOrder {
+        int compare(int a, int b);
+    }
+
+    /** Sorts {@code a[from, to)} stably by {@code order}: insertion sort for short runs, merge above. */
+    private static void mergeSort(int[] a, int[] tmp, int from, int to, IntOrder order) {
+        if (to - from <= 16) {
+            for (int i = from + 1; i < to; i++) {
+                int v = a[i];
+                int j = i - 1;
+                while (j >= from && order.compare(a[j], v) > 0) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = v;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(a, tmp, from, mid, order);
+        mergeSort(a, tmp, mid, to, order);
+        if (order.compare(a[mid - 1], a[mid]) <= 0) {
+            return;
+        }
+        System.arraycopy(a, from, tmp, from, to - from);
+        int i = from;
+        int j = mid;
+        for (int k = from; k < to; k++) {
+            if (j >= to || (i < mid && order.compare(tmp[i], tmp[j]) <= 0)) {
+                a[k] = tmp[i++];
+            } else {
+                a[k] = tmp[j++];
+            }
         }
     }
 
