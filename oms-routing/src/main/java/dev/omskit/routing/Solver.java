@@ -352,17 +352,26 @@ final class Solver implements RoutingContext {
             }
             applying[j] = Arrays.copyOf(which, count);
         }
+        int[] admitted = new int[m];
+        int count = 0;
         for (int i = 0; i < m; i++) {
-            if (excludedBy[i] != ADMITTED) {
-                continue;
+            if (excludedBy[i] == ADMITTED) {
+                admitted[count++] = i;
             }
-            int total = 0;
-            int fullCount = 0;
-            int base = i * words;
-            for (int j = 0; j < n; j++) {
-                int a = rows[j][i];
+        }
+        // line by line along each SKU's row (one pass over the lines x locations matrix in memory order);
+        // usableTotal and full of each admitted location add up over the lines in line order
+        for (int j = 0; j < n; j++) {
+            int[] row = rows[j];
+            int q = qty[j];
+            int[] fs = applying[j];
+            int offset = j * m;
+            int w = j >>> 6;
+            long bit = 1L << j;
+            for (int x = 0; x < count; x++) {
+                int i = admitted[x];
+                int a = row[i];
                 if (a > 0) {
-                    int[] fs = applying[j];
                     for (int k : fs) {
                         if (!lineFilters[k].allows(this, j, i)) {
                             a = 0;
@@ -370,17 +379,15 @@ final class Solver implements RoutingContext {
                         }
                     }
                 }
-                usable[j * m + i] = a;
-                if (a >= qty[j]) {
-                    total += qty[j];
-                    fullCount++;
-                    masks[base + (j >>> 6)] |= 1L << j;
+                usable[offset + i] = a;
+                if (a >= q) {
+                    usableTotal[i] += q;
+                    full[i]++;
+                    masks[i * words + w] |= bit;
                 } else {
-                    total += a;
+                    usableTotal[i] += a;
                 }
             }
-            usableTotal[i] = total;
-            full[i] = fullCount;
         }
         for (int i = 0; i < m; i++) {
             if (excludedBy[i] != ADMITTED) {
