@@ -764,15 +764,15 @@ final class Solver implements RoutingContext {
     private int[] cover(long[] universe) {
         // one candidate per distinct mask (the best-ranked), masks reduced to the universe
         List<Integer> distinct = new ArrayList<>();
-        Map<MaskKey, Integer> seen = new HashMap<>();
+        MaskSet seen = new MaskSet(candidates.length, words);
+        long[] mk = new long[words];
         for (int i : candidates) {
-            long[] mk = Arrays.copyOfRange(masks, i * words, i * words + words);
             boolean empty = true;
             for (int w = 0; w < words; w++) {
-                mk[w] &= universe[w];
+                mk[w] = masks[i * words + w] & universe[w];
                 empty &= mk[w] == 0;
             }
-            if (!empty && seen.putIfAbsent(new MaskKey(mk), i) == null) {
+            if (!empty && seen.add(mk)) {
                 distinct.add(i);
             }
         }
@@ -847,15 +847,38 @@ final class Solver implements RoutingContext {
         return picks.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private record MaskKey(long[] mask) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof MaskKey k && Arrays.equals(mask, k.mask);
+    /**
+     * The masks seen so far (each {@code words} longs), an open-addressing hash set over one flat array:
+     * no key object or boxing per candidate.
+     */
+    private static final class MaskSet {
+        private final int words;
+        private final long[] keys;
+        private final boolean[] used;
+        private final int slots;
+
+        MaskSet(int capacity, int words) {
+            this.words = words;
+            int s = Integer.highestOneBit(Math.max(4, capacity * 2 + 1)) << 1;
+            this.slots = s;
+            this.keys = new long[s * words];
+            this.used = new boolean[s];
         }
 
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(mask);
+        /** Adds a copy of {@code mask}; false when an equal mask was added before. */
+        boolean add(long[] mask) {
+            int h = Arrays.hashCode(mask);
+            h ^= h >>> 16;
+            int slot = h & (slots - 1);
+            while (used[slot]) {
+                if (Arrays.equals(keys, slot * words, slot * words + words, mask, 0, words)) {
+                    return false;
+                }
+                slot = (slot + 1) & (slots - 1);
+            }
+            used[slot] = true;
+            System.arraycopy(mask, 0, keys, slot * words, words);
+            return true;
         }
     }
 
