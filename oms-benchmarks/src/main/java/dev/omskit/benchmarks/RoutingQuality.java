@@ -15,7 +15,10 @@ import java.util.SplittableRandom;
  * above it, at most 3 shipments) against the exact profile ({@link #exact}: the default with an unlimited
  * search budget and as many shipments as lines) and against the true optimum, found by brute force over
  * every subset of locations ({@link #optimum}: the fewest locations whose stock, lines split freely, meets
- * every line in full). Not a JMH benchmark: {@link RoutingReport} and {@code RoutingQualityTest} run it.
+ * every line in full). A second, budget series ({@link #runBudget}) takes larger instances shaped like the
+ * benchmark's stock, where the default search often reaches its budget and greedy chooses, against the same
+ * profile with an unlimited budget. Not a JMH benchmark: {@link RoutingReport} and {@code RoutingQualityTest}
+ * run it.
  */
 final class RoutingQuality {
     /** The S3 goal: shipments at most this multiple of the exact optimum. */

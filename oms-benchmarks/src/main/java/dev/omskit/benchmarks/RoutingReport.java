@@ -42,10 +42,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * oms-core,oms-routing,oms-testkit,oms-benchmarks}:
  *
  * <pre>
- * # full profile (the benchmark's annotations: 3 forks x (5 x 1 s + 5 x 1 s) per mode); about 45 minutes
+ * # full profile (the benchmark's annotations: 3 forks x (5 x 1 s + 5 x 1 s) per mode); about 35 minutes
  * java -cp oms-benchmarks/target/benchmarks.jar dev.omskit.benchmarks.RoutingReport
  *
- * # reduced (1 fork x (4 x 1 s warm-up + 4 x 1 s measurement) per mode); about 10 minutes
+ * # reduced (1 fork x (4 x 1 s warm-up + 4 x 1 s measurement) per mode); about 9 minutes
  * java -cp oms-benchmarks/target/benchmarks.jar dev.omskit.benchmarks.RoutingReport reduced
  *
  * # smoke (1 fork x (1 x 200 ms + 1 x 200 ms), lines 1 and 10 x locations 10 and 100, 50 + 10 quality
@@ -130,7 +130,8 @@ public final class RoutingReport {
 
     /**
      * Rewrites JMH's JSON results without the {@code rawDataHistogram} of every metric (the sample-time
-     * histograms, megabytes for a grid); scores, errors, percentiles and per-iteration scores stay.
+     * histograms, megabytes for a grid) and without the percentiles of the secondary (GC profiler) metrics;
+     * scores, errors, the primary metric's percentiles and the per-iteration scores stay.
      */
     static void stripHistograms(Path json) throws IOException {
         if (!Files.exists(json)) {
@@ -143,7 +144,11 @@ public final class RoutingReport {
             JsonNode secondary = run.get("secondaryMetrics");
             if (secondary != null) {
                 for (Iterator<JsonNode> it = secondary.elements(); it.hasNext(); ) {
-                    strip(it.next());
+                    JsonNode metric = it.next();
+                    strip(metric);
+                    if (metric instanceof ObjectNode o) {
+                        o.remove("scorePercentiles");
+                    }
                 }
             }
         }
