@@ -5,6 +5,7 @@ import dev.omskit.routing.RoutingDecision;
 import dev.omskit.routing.RoutingInput;
 import dev.omskit.routing.RoutingRequest;
 import dev.omskit.routing.profile.RoutingProfile;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -141,8 +142,8 @@ public class RoutingBenchmark {
     /** Forgets the previous iteration's decisions; not measured. */
     @Setup(Level.Iteration)
     public void reset() {
-        java.util.Arrays.fill(last, null);
-        java.util.Arrays.fill(lastWeighted, null);
+        Arrays.fill(last, null);
+        Arrays.fill(lastWeighted, null);
     }
 
     /** One decision with the default profile. */

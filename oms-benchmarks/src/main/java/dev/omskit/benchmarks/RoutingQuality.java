@@ -5,7 +5,6 @@ import dev.omskit.routing.RoutingDecision;
 import dev.omskit.routing.RoutingInput;
 import dev.omskit.routing.RoutingRequest;
 import dev.omskit.routing.profile.RoutingProfile;
-import java.util.ArrayList;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -437,6 +436,6 @@ final class RoutingQuality {
                 o.byExact().shipmentCount(),
                 o.optimum(),
                 o.coverOptimum(),
-                new ArrayList<>(o.byDefault().assignments()));
+                o.byDefault().assignments());
     }
 }

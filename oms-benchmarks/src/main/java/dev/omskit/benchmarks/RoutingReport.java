@@ -63,9 +63,18 @@ public final class RoutingReport {
     /** Decisions per second at 10 lines x 100 locations on one core. */
     static final double GOAL_RATE = 83_000;
 
-    /** The p99 goals in microseconds, by cell. */
-    static final List<Object[]> GOAL_P99 = List.of(
-            new Object[] {"1", "10", 10.0}, new Object[] {"10", "100", 100.0}, new Object[] {"50", "2000", 2_000.0});
+    /** The p99 goals of S3, by cell. */
+    static final List<P99Goal> GOAL_P99 =
+            List.of(new P99Goal("1", "10", 10), new P99Goal("10", "100", 100), new P99Goal("50", "2000", 2_000));
+
+    /**
+     * A p99 goal.
+     *
+     * @param lines the cell's lines param
+     * @param locations the cell's locations param
+     * @param micros the most the p99 may be, in microseconds
+     */
+    record P99Goal(String lines, String locations, double micros) {}
 
     private static final String S3 = RoutingBenchmark.class.getName() + ".";
     private static final String[] LINES = {"1", "10", "50"};
@@ -371,27 +380,25 @@ public final class RoutingReport {
                 goal(md, l + " x " + m + ": decision vs baseline", "<= 5x", x(ratio), ratio <= GOAL_RATIO, ratio / 5);
             }
         }
-        for (Object[] g : GOAL_P99) {
-            Optional<RunResult> s = find(all, "route", Mode.SampleTime, (String) g[0], (String) g[1]);
-            double target = (double) g[2];
+        for (P99Goal g : GOAL_P99) {
+            Optional<RunResult> s = find(all, "route", Mode.SampleTime, g.lines(), g.locations());
+            String cell = g.lines() + " x " + g.locations() + ": p99";
             if (s.isEmpty()) {
                 md.append("| ")
-                        .append(g[0])
-                        .append(" x ")
-                        .append(g[1])
-                        .append(": p99 | <= ")
-                        .append(num(target, 0))
+                        .append(cell)
+                        .append(" | <= ")
+                        .append(num(g.micros(), 0))
                         .append(" us | not run in this profile | - | - |\n");
                 continue;
             }
             double p99 = percentile(s, 99);
             goal(
                     md,
-                    g[0] + " x " + g[1] + ": p99",
-                    "<= " + num(target, 0) + " us",
+                    cell,
+                    "<= " + num(g.micros(), 0) + " us",
                     num(p99, 2) + " us",
-                    p99 <= target,
-                    p99 / target);
+                    p99 <= g.micros(),
+                    p99 / g.micros());
         }
         Optional<RunResult> rate = find(all, "route", Mode.Throughput, "10", "100");
         if (rate.isPresent()) {
@@ -507,9 +514,9 @@ public final class RoutingReport {
     }
 
     private static double p99Goal(String lines, String locations) {
-        for (Object[] g : GOAL_P99) {
-            if (g[0].equals(lines) && g[1].equals(locations)) {
-                return (double) g[2];
+        for (P99Goal g : GOAL_P99) {
+            if (g.lines().equals(lines) && g.locations().equals(locations)) {
+                return g.micros();
             }
         }
         return Double.NaN;
