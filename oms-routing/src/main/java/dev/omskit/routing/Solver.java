@@ -107,7 +107,9 @@ final class Solver implements RoutingContext {
         for (int j = 0; j < n; j++) {
             group[j] = j;
             for (int k = 0; k < j; k++) {
-                if (lines[k].sku().equals(lines[j].sku())) {
+                // one SKU has one row, so a different row is a different SKU (SKUs without stock share
+                // the empty row and are told apart by equals); record equals goes through a method handle
+                if (rows[k] == rows[j] && lines[k].sku().equals(lines[j].sku())) {
                     group[j] = group[k];
                     break;
                 }
@@ -350,19 +352,31 @@ final class Solver implements RoutingContext {
             }
             applying[j] = Arrays.copyOf(which, count);
         }
+        int[] admitted = new int[m];
+        int count = 0;
         for (int i = 0; i < m; i++) {
-            if (excludedBy[i] != ADMITTED) {
-                continue;
+            if (excludedBy[i] == ADMITTED) {
+                admitted[count++] = i;
             }
-            int total = 0;
-            int fullCount = 0;
-            int base = i * words;
-            // a line the location cannot ship in full within today's capacity is not in its cover mask
-            int cap = capacityUnitsLeft(i);
-            for (int j = 0; j < n; j++) {
-                int a = rows[j][i];
+        }
+        // line by line along each SKU's row (one pass over the lines x locations matrix in memory order);
+        // usableTotal and full of each admitted location add up over the lines in line order; a line the
+        // location cannot ship in full within today's capacity is not in its cover mask
+        int[] cap = new int[count];
+        for (int x = 0; x < count; x++) {
+            cap[x] = capacityUnitsLeft(admitted[x]);
+        }
+        for (int j = 0; j < n; j++) {
+            int[] row = rows[j];
+            int q = qty[j];
+            int[] fs = applying[j];
+            int offset = j * m;
+            int w = j >>> 6;
+            long bit = 1L << j;
+            for (int x = 0; x < count; x++) {
+                int i = admitted[x];
+                int a = row[i];
                 if (a > 0) {
-                    int[] fs = applying[j];
                     for (int k : fs) {
                         if (!lineFilters[k].allows(this, j, i)) {
                             a = 0;
@@ -370,19 +384,17 @@ final class Solver implements RoutingContext {
                         }
                     }
                 }
-                usable[j * m + i] = a;
-                if (a >= qty[j]) {
-                    total += qty[j];
-                    fullCount++;
-                    if (cap >= qty[j]) {
-                        masks[base + (j >>> 6)] |= 1L << j;
+                usable[offset + i] = a;
+                if (a >= q) {
+                    usableTotal[i] += q;
+                    full[i]++;
+                    if (cap[x] >= q) {
+                        masks[i * words + w] |= bit;
                     }
                 } else {
-                    total += a;
+                    usableTotal[i] += a;
                 }
             }
-            usableTotal[i] = total;
-            full[i] = fullCount;
         }
         for (int i = 0; i < m; i++) {
             if (excludedBy[i] != ADMITTED) {
@@ -436,23 +448,30 @@ final class Solver implements RoutingContext {
         } else {
             keys = null;
         }
-        Integer[] order = new Integer[size];
+        // the chain's keys once per candidate (not twice per comparison), rank-major like costs
+        double[] chain;
+        if (keys != null) {
+            chain = keys;
+        } else {
+            chain = new double[r * size];
+            for (int s = 0; s < r; s++) {
+                RankStep step = steps.get(s);
+                for (int c = 0; c < size; c++) {
+                    chain[s * size + c] = step.key(costs[s * size + c]);
+                }
+            }
+        }
+        int steps1 = keys != null ? 1 : r;
+        int[] order = new int[size];
         for (int c = 0; c < size; c++) {
             order[c] = c;
         }
-        Arrays.sort(order, (a, b) -> {
-            if (keys != null) {
-                int cmp = Double.compare(keys[a], keys[b]);
+        // stable, like Arrays.sort on objects, so the order is the one that sort gave
+        mergeSort(order, new int[size], 0, size, (a, b) -> {
+            for (int s = 0; s < steps1; s++) {
+                int cmp = Double.compare(chain[s * size + a], chain[s * size + b]);
                 if (cmp != 0) {
                     return cmp;
-                }
-            } else {
-                for (int s = 0; s < r; s++) {
-                    RankStep step = steps.get(s);
-                    int cmp = Double.compare(step.key(costs[s * size + a]), step.key(costs[s * size + b]));
-                    if (cmp != 0) {
-                        return cmp;
-                    }
                 }
             }
             return locations
@@ -474,6 +493,43 @@ final class Solver implements RoutingContext {
         this.candidateCount = size;
         for (int i = 0; i < m; i++) {
             capUnitsLeft[i] = excludedBy[i] == ADMITTED ? capacityUnitsLeft(i) : 0;
+        }
+    }
+
+    /** Compares two ints, for sorting indices without boxing them. */
+    private interface IntOrder {
+        int compare(int a, int b);
+    }
+
+    /** Sorts {@code a[from, to)} stably by {@code order}: insertion sort for short runs, merge above. */
+    private static void mergeSort(int[] a, int[] tmp, int from, int to, IntOrder order) {
+        if (to - from <= 16) {
+            for (int i = from + 1; i < to; i++) {
+                int v = a[i];
+                int j = i - 1;
+                while (j >= from && order.compare(a[j], v) > 0) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = v;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(a, tmp, from, mid, order);
+        mergeSort(a, tmp, mid, to, order);
+        if (order.compare(a[mid - 1], a[mid]) <= 0) {
+            return;
+        }
+        System.arraycopy(a, from, tmp, from, to - from);
+        int i = from;
+        int j = mid;
+        for (int k = from; k < to; k++) {
+            if (j >= to || (i < mid && order.compare(tmp[i], tmp[j]) <= 0)) {
+                a[k] = tmp[i++];
+            } else {
+                a[k] = tmp[j++];
+            }
         }
     }
 
@@ -736,15 +792,15 @@ final class Solver implements RoutingContext {
     private int[] cover(long[] universe) {
         // one candidate per distinct mask (the best-ranked), masks reduced to the universe
         List<Integer> distinct = new ArrayList<>();
-        Map<MaskKey, Integer> seen = new HashMap<>();
+        MaskSet seen = new MaskSet(candidates.length, words);
+        long[] mk = new long[words];
         for (int i : candidates) {
-            long[] mk = Arrays.copyOfRange(masks, i * words, i * words + words);
             boolean empty = true;
             for (int w = 0; w < words; w++) {
-                mk[w] &= universe[w];
+                mk[w] = masks[i * words + w] & universe[w];
                 empty &= mk[w] == 0;
             }
-            if (!empty && seen.putIfAbsent(new MaskKey(mk), i) == null) {
+            if (!empty && seen.add(mk)) {
                 distinct.add(i);
             }
         }
@@ -885,15 +941,38 @@ final class Solver implements RoutingContext {
         return picks.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private record MaskKey(long[] mask) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof MaskKey k && Arrays.equals(mask, k.mask);
+    /**
+     * The masks seen so far (each {@code words} longs), an open-addressing hash set over one flat array:
+     * no key object or boxing per candidate.
+     */
+    private static final class MaskSet {
+        private final int words;
+        private final long[] keys;
+        private final boolean[] used;
+        private final int slots;
+
+        MaskSet(int capacity, int words) {
+            this.words = words;
+            int s = Integer.highestOneBit(Math.max(4, capacity * 2 + 1)) << 1;
+            this.slots = s;
+            this.keys = new long[s * words];
+            this.used = new boolean[s];
         }
 
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(mask);
+        /** Adds a copy of {@code mask}; false when an equal mask was added before. */
+        boolean add(long[] mask) {
+            int h = Arrays.hashCode(mask);
+            h ^= h >>> 16;
+            int slot = h & (slots - 1);
+            while (used[slot]) {
+                if (Arrays.equals(keys, slot * words, slot * words + words, mask, 0, words)) {
+                    return false;
+                }
+                slot = (slot + 1) & (slots - 1);
+            }
+            used[slot] = true;
+            System.arraycopy(mask, 0, keys, slot * words, words);
+            return true;
         }
     }
 
@@ -913,6 +992,8 @@ final class Solver implements RoutingContext {
         long[][] coveredAt;
         /** Whether capacity or stock shared by lines of one SKU can keep a cover from shipping its lines. */
         final boolean constrained;
+        /** Per line, the candidates of {@link #dc} that have it in full, in the same (rank) order; built on first use. */
+        final int[][] byLine;
 
         Search(int[] dc, long[] universe, int budget) {
             this.dc = dc;
@@ -924,6 +1005,25 @@ final class Solver implements RoutingContext {
                 c |= capUnitsLeft[i] != Integer.MAX_VALUE;
             }
             this.constrained = c;
+            this.byLine = new int[n][];
+        }
+
+        private int[] having(int line) {
+            int[] with = byLine[line];
+            if (with == null) {
+                int w = line >>> 6;
+                long bit = 1L << line;
+                int[] all = new int[dc.length];
+                int count = 0;
+                for (int i : dc) {
+                    if ((masks[i * words + w] & bit) != 0) {
+                        all[count++] = i;
+                    }
+                }
+                with = Arrays.copyOf(all, count);
+                byLine[line] = with;
+            }
+            return with;
         }
 
         void run(int k) {
@@ -966,12 +1066,7 @@ final class Solver implements RoutingContext {
             if (depth == k) {
                 return;
             }
-            int w = line >>> 6;
-            long bit = 1L << line;
-            for (int i : dc) {
-                if ((masks[i * words + w] & bit) == 0) {
-                    continue;
-                }
+            for (int i : having(line)) {
                 int s = sum + position[i];
                 if (s >= bestSum) {
                     break;
