@@ -994,6 +994,8 @@ final class Solver implements RoutingContext {
         final boolean constrained;
         /** Per line, the candidates of {@link #dc} that have it in full, in the same (rank) order; built on first use. */
         final int[][] byLine;
+        /** The most lines of the universe any one candidate has in full: a bound on what each pick covers. */
+        final int mostLines;
 
         Search(int[] dc, long[] universe, int budget) {
             this.dc = dc;
@@ -1006,6 +1008,15 @@ final class Solver implements RoutingContext {
             }
             this.constrained = c;
             this.byLine = new int[n][];
+            int most = 0;
+            for (int i : dc) {
+                int size = 0;
+                for (int w = 0; w < words; w++) {
+                    size += Long.bitCount(masks[i * words + w] & universe[w]);
+                }
+                most = Math.max(most, size);
+            }
+            this.mostLines = most;
         }
 
         private int[] having(int line) {
@@ -1065,6 +1076,13 @@ final class Solver implements RoutingContext {
             }
             if (depth == k) {
                 return;
+            }
+            int open = 0;
+            for (int w = 0; w < words; w++) {
+                open += Long.bitCount(universe[w] & ~covered[w]);
+            }
+            if (open > (k - depth) * mostLines) {
+                return; // even the largest candidates, one per pick left, cannot cover what is open
             }
             for (int i : having(line)) {
                 int s = sum + position[i];
