@@ -4,6 +4,7 @@ import dev.omskit.core.error.InvalidArgumentException;
 import dev.omskit.core.inventory.Location;
 import dev.omskit.core.inventory.Product;
 import dev.omskit.core.inventory.StockLevel;
+import dev.omskit.core.model.GeoPoint;
 import dev.omskit.core.model.LocationId;
 import dev.omskit.core.model.Sku;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ public final class RoutingInput {
     private final Map<Sku, Product> products;
     private final int[] unitsUsed;
     private final int[] packagesUsed;
+    /** Per location: latitude and longitude in radians and the cosine of the latitude; NaN without a geo point. */
+    private final double[] geo;
 
     private RoutingInput(
             List<Location> locations,
@@ -43,6 +46,30 @@ public final class RoutingInput {
         this.products = products;
         this.unitsUsed = unitsUsed;
         this.packagesUsed = packagesUsed;
+        this.geo = new double[locations.size() * 3];
+        for (int i = 0; i < locations.size(); i++) {
+            Optional<GeoPoint> p = locations.get(i).geo();
+            double lat = p.isPresent() ? Math.toRadians(p.get().latitude()) : Double.NaN;
+            geo[3 * i] = lat;
+            geo[3 * i + 1] = p.isPresent() ? Math.toRadians(p.get().longitude()) : Double.NaN;
+            geo[3 * i + 2] = Math.cos(lat);
+        }
+    }
+
+    /**
+     * Great-circle km from the location to a point given in radians with the cosine of its latitude (the
+     * haversine of {@link GeoPoint#distanceKm}, with the location's side computed once per snapshot); NaN
+     * when the location has no geo point.
+     */
+    double distanceKm(int location, double latRad, double lonRad, double cosLat) {
+        double lat1 = geo[3 * location];
+        if (Double.isNaN(lat1)) {
+            return Double.NaN;
+        }
+        double s = Math.sin((latRad - lat1) / 2);
+        double t = Math.sin((lonRad - geo[3 * location + 1]) / 2);
+        double h = s * s + geo[3 * location + 2] * cosLat * t * t;
+        return 2 * GeoPoint.EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 
     /** A snapshot over these locations (every location a decision may consider, active or not). */

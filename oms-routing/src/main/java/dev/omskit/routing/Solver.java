@@ -34,7 +34,6 @@ import java.util.function.Function;
 final class Solver implements RoutingContext {
     private static final int BY_REQUEST = -2;
     private static final int ADMITTED = -1;
-    private static final double EARTH_KM = 6371.0088;
 
     private final RoutingProfile profile;
     private final RoutingRequest request;
@@ -49,6 +48,9 @@ final class Solver implements RoutingContext {
     private final Product[] products;
     private final List<Location> locations;
     private final double[] distance;
+    private final double toLat;
+    private final double toLon;
+    private final double toCosLat;
     private final int[] capUnits;
     private final int[] capPackages;
     private final int[] excludedBy;
@@ -115,6 +117,10 @@ final class Solver implements RoutingContext {
                 }
             }
         }
+        Optional<GeoPoint> to = request.destinationPoint();
+        this.toLat = to.isPresent() ? Math.toRadians(to.get().latitude()) : Double.NaN;
+        this.toLon = to.isPresent() ? Math.toRadians(to.get().longitude()) : Double.NaN;
+        this.toCosLat = Math.cos(toLat);
         this.distance = new double[m];
         Arrays.fill(distance, Double.NEGATIVE_INFINITY);
         this.capUnits = new int[m];
@@ -203,24 +209,12 @@ final class Solver implements RoutingContext {
     }
 
     private double haversine(int location) {
-        Optional<GeoPoint> to = request.destinationPoint();
-        Optional<GeoPoint> from = locations.get(location).geo();
-        if (to.isEmpty() || from.isEmpty()) {
-            return Double.NaN;
-        }
-        return haversineKm(from.get(), to.get());
+        return Double.isNaN(toLat) ? Double.NaN : input.distanceKm(location, toLat, toLon, toCosLat);
     }
 
     /** Great-circle distance between two points, in km. */
     static double haversineKm(GeoPoint a, GeoPoint b) {
-        double lat1 = Math.toRadians(a.latitude());
-        double lat2 = Math.toRadians(b.latitude());
-        double dLat = lat2 - lat1;
-        double dLon = Math.toRadians(b.longitude() - a.longitude());
-        double s = Math.sin(dLat / 2);
-        double t = Math.sin(dLon / 2);
-        double h = s * s + Math.cos(lat1) * Math.cos(lat2) * t * t;
-        return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+        return a.distanceKm(b);
     }
 
     private void loadCapacity(int i) {
@@ -228,7 +222,8 @@ final class Solver implements RoutingContext {
             return;
         }
         Location loc = locations.get(i);
-        DailyCapacity c = profile.capacity().get(loc.id());
+        DailyCapacity c =
+                profile.capacity().isEmpty() ? null : profile.capacity().get(loc.id());
         int units = Integer.MAX_VALUE;
         int packages = Integer.MAX_VALUE;
         // the profile's units and packages override the location's; what the profile leaves out, the location says

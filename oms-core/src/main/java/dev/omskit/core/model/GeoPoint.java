@@ -32,7 +32,7 @@ public record GeoPoint(double latitude, double longitude) {
         double lat1 = Math.toRadians(latitude);
         double lat2 = Math.toRadians(other.latitude);
         double s = Math.sin((lat2 - lat1) / 2);
-        double t = Math.sin(Math.toRadians(other.longitude - longitude) / 2);
+        double t = Math.sin((Math.toRadians(other.longitude) - Math.toRadians(longitude)) / 2);
         double h = s * s + Math.cos(lat1) * Math.cos(lat2) * t * t;
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
     }
