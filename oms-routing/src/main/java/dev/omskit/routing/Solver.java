@@ -128,25 +128,35 @@ final class Solver implements RoutingContext {
         Arrays.fill(capUnits, -1);
         this.excludedBy = new int[m];
         this.filters = profile.filters();
-        List<LocationFilter> preList = new ArrayList<>();
-        List<Integer> preIdx = new ArrayList<>();
-        List<LocationFilter> postList = new ArrayList<>();
-        List<Integer> postIdx = new ArrayList<>();
-        List<LineFilter> lineList = new ArrayList<>();
-        for (int k = 0; k < filters.size(); k++) {
+        // the profile's filters split by kind, in profile order, without collections (this runs per decision)
+        int nf = filters.size();
+        LocationFilter[] preAll = new LocationFilter[nf];
+        int[] preAt = new int[nf];
+        LocationFilter[] postAll = new LocationFilter[nf];
+        int[] postAt = new int[nf];
+        LineFilter[] lineAll = new LineFilter[nf];
+        int np = 0;
+        int nq = 0;
+        int nl = 0;
+        for (int k = 0; k < nf; k++) {
             Filter f = filters.get(k);
             if (f instanceof LocationFilter lf) {
-                (lf.afterLineFilters() ? postList : preList).add(lf);
-                (lf.afterLineFilters() ? postIdx : preIdx).add(k);
+                if (lf.afterLineFilters()) {
+                    postAll[nq] = lf;
+                    postAt[nq++] = k;
+                } else {
+                    preAll[np] = lf;
+                    preAt[np++] = k;
+                }
             } else {
-                lineList.add((LineFilter) f);
+                lineAll[nl++] = (LineFilter) f;
             }
         }
-        this.pre = preList.toArray(new LocationFilter[0]);
-        this.preIndex = preIdx.stream().mapToInt(Integer::intValue).toArray();
-        this.post = postList.toArray(new LocationFilter[0]);
-        this.postIndex = postIdx.stream().mapToInt(Integer::intValue).toArray();
-        this.lineFilters = lineList.toArray(new LineFilter[0]);
+        this.pre = Arrays.copyOf(preAll, np);
+        this.preIndex = Arrays.copyOf(preAt, np);
+        this.post = Arrays.copyOf(postAll, nq);
+        this.postIndex = Arrays.copyOf(postAt, nq);
+        this.lineFilters = Arrays.copyOf(lineAll, nl);
         this.applying = new int[n][];
         this.usable = new int[n * m];
         this.usableTotal = new int[m];
