@@ -676,6 +676,145 @@ final class Solver implements RoutingContext {
     }
 
     private void minimise() {
+        int[] capacityBefore = capUnitsLeft.clone();
+        minimiseWholeLines();
+        if (profile.splitLines() && candidates.length <= SPLIT_SEARCH_CANDIDATES) {
+            fewerShipmentsBySplitting(capacityBefore);
+        }
+    }
+
+    /** Candidates up to which a plan is also sought among location sets that meet the lines only by splitting. */
+    static final int SPLIT_SEARCH_CANDIDATES = 24;
+
+    /**
+     * The whole-line cover can need more locations than a set that meets every line by splitting some of
+     * them (or leave lines unmet that such a set meets): on small candidate sets, look for the smallest set,
+     * in rank order, whose usable units meet every line within its capacity, and take it when it ships fewer
+     * parcels or meets more, within the search budget.
+     */
+    private void fewerShipmentsBySplitting(int[] capacityBefore) {
+        boolean complete = true;
+        for (int j = 0; j < n; j++) {
+            complete &= assigned[j] >= qty[j];
+        }
+        int current = chosen.size();
+        int limit = complete ? current - 1 : profile.maxShipments();
+        if (limit < 1) {
+            return;
+        }
+        List<Assignment> keptAssignments = new ArrayList<>(assignments);
+        int[] keptAssigned = assigned.clone();
+        int[] keptCapacity = capUnitsLeft.clone();
+        Map<Long, Integer> keptTaken = taken == null ? null : new HashMap<>(taken);
+        List<Integer> keptChosen = new ArrayList<>(chosen);
+        List<String> keptSplits = new ArrayList<>(splitReasons);
+        int keptUnits = assignedTotal();
+        long[] nodes = {0};
+        for (int size = 1; size <= limit; size++) {
+            int[] set = new int[size];
+            if (trySets(set, 0, 0, capacityBefore, complete, keptUnits, nodes)) {
+                notes.add("splitting lines over " + size + " location(s) meets "
+                        + (complete
+                                ? "every line with fewer shipments than the whole-line cover (" + current + ")"
+                                : "more of the request than the whole-line cover"));
+                return;
+            }
+            if (nodes[0] > profile.searchBudget()) {
+                break;
+            }
+        }
+        assignments.clear();
+        assignments.addAll(keptAssignments);
+        System.arraycopy(keptAssigned, 0, assigned, 0, n);
+        System.arraycopy(keptCapacity, 0, capUnitsLeft, 0, m);
+        if (taken != null) {
+            taken.clear();
+            taken.putAll(keptTaken);
+        }
+        chosen.clear();
+        chosen.addAll(keptChosen);
+        splitReasons.clear();
+        splitReasons.addAll(keptSplits);
+    }
+
+    /** Combinations of candidates in rank order; true once one was taken (its assignment is then in place). */
+    private boolean trySets(
+            int[] set, int depth, int from, int[] capacityBefore, boolean complete, int keptUnits, long[] nodes) {
+        if (depth == set.length) {
+            if (++nodes[0] > profile.searchBudget()) {
+                return false;
+            }
+            for (int j = 0; j < n; j++) {
+                long units = 0;
+                for (int i : set) {
+                    units += usable[j * m + i];
+                }
+                if (units < qty[j]) {
+                    return false;
+                }
+            }
+            return assignOver(set, capacityBefore, complete, keptUnits);
+        }
+        for (int c = from; c <= candidates.length - (set.length - depth); c++) {
+            set[depth] = candidates[c];
+            if (trySets(set, depth + 1, c + 1, capacityBefore, complete, keptUnits, nodes)) {
+                return true;
+            }
+            if (nodes[0] > profile.searchBudget()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Assigns every line over these locations (whole from one where it can, else split in rank order). */
+    private boolean assignOver(int[] set, int[] capacityBefore, boolean complete, int keptUnits) {
+        assignments.clear();
+        Arrays.fill(assigned, 0);
+        System.arraycopy(capacityBefore, 0, capUnitsLeft, 0, m);
+        if (taken != null) {
+            taken.clear();
+        }
+        chosen.clear();
+        splitReasons.clear();
+        for (int j = 0; j < n; j++) {
+            for (int i : set) {
+                if (free(j, i) >= qty[j]) {
+                    assign(j, i, qty[j]);
+                    break;
+                }
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            int want = qty[j] - assigned[j];
+            if (want == 0) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            for (int i : set) {
+                int take = Math.min(want, free(j, i));
+                if (take > 0) {
+                    assign(j, i, take);
+                    parts.add(locations.get(i).id() + " " + take);
+                    want -= take;
+                }
+                if (want == 0) {
+                    break;
+                }
+            }
+            if (parts.size() > 1) {
+                splitReasons.add("line " + lines[j].ref() + " (" + lines[j].sku() + ", " + qty[j]
+                        + " units) split over " + String.join(", ", parts) + ": no candidate has all of it");
+            }
+        }
+        boolean all = true;
+        for (int j = 0; j < n; j++) {
+            all &= assigned[j] >= qty[j];
+        }
+        return all || (!complete && assignedTotal() > keptUnits);
+    }
+
+    private void minimiseWholeLines() {
         long[] universe = new long[words];
         for (int i : candidates) {
             for (int w = 0; w < words; w++) {
