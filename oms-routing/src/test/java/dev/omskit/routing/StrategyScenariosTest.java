@@ -368,6 +368,71 @@ class StrategyScenariosTest {
     }
 
     @Nested
+    class SplittingLines {
+        @Test
+        void route_whenSplittingALineSavesAShipment_shipsFromFewerLocations() {
+            // whole lines: TEE 4 only at WH-DN, MUG at WH-HCM, CAP at WH-HN, so 3 parcels;
+            // splitting TEE 2 + 2 over WH-HCM and WH-HN meets everything in 2
+            RoutingInput input = input().available(TEE, WH_HCM, 2)
+                    .available(MUG, WH_HCM, 2)
+                    .available(TEE, WH_HN, 2)
+                    .available(CAP, WH_HN, 2)
+                    .available(TEE, WH_DN, 4)
+                    .build();
+
+            RoutingDecision d = router(RoutingProfile.defaults())
+                    .route(
+                            request(line("l1", TEE, 4), line("l2", MUG, 2), line("l3", CAP, 2))
+                                    .build(),
+                            input);
+
+            assertThat(d.isComplete()).isTrue();
+            assertThat(d.shipmentCount()).isEqualTo(2);
+            assertThat(d.assignments())
+                    .containsExactlyInAnyOrder(
+                            new Assignment("l2", MUG, WH_HCM, 2, Optional.empty()),
+                            new Assignment("l3", CAP, WH_HN, 2, Optional.empty()),
+                            new Assignment("l1", TEE, WH_HCM, 2, Optional.empty()),
+                            new Assignment("l1", TEE, WH_HN, 2, Optional.empty()));
+            assertThat(d.explanation().splitReasons())
+                    .contains("line l1 (TEE-BLK-M, 4 units) split over WH-HCM 2, WH-HN 2: no candidate has all of it");
+            assertThat(d.explanation().notes())
+                    .contains("splitting lines over 2 location(s) meets every line with fewer shipments than the"
+                            + " whole-line cover (3)");
+            assertThat(verdict(d, WH_DN).chosen()).isFalse();
+        }
+
+        @Test
+        void route_whenLinesMayNotBeSplit_keepsTheWholeLineCover() {
+            RoutingInput input = input().available(TEE, WH_HCM, 2)
+                    .available(MUG, WH_HCM, 2)
+                    .available(TEE, WH_HN, 2)
+                    .available(CAP, WH_HN, 2)
+                    .available(TEE, WH_DN, 4)
+                    .build();
+            RoutingProfile whole = RoutingProfile.builder()
+                    .from(RoutingProfile.defaults())
+                    .splitLines(false)
+                    .build();
+
+            RoutingDecision d = router(whole)
+                    .route(
+                            request(line("l1", TEE, 4), line("l2", MUG, 2), line("l3", CAP, 2))
+                                    .build(),
+                            input);
+
+            assertThat(d.isComplete()).isTrue();
+            assertThat(d.shipmentCount()).isEqualTo(3);
+            assertThat(d.assignedUnits("l1")).isEqualTo(4);
+            assertThat(d.assignments())
+                    .filteredOn(a -> a.line().equals("l1"))
+                    .singleElement()
+                    .extracting(Assignment::location)
+                    .isEqualTo(WH_DN);
+        }
+    }
+
+    @Nested
     class Limits {
         @Test
         void route_maxShipmentsOne_leavesTheOtherLocationsLinesUnfulfilledWithTheReason() {
