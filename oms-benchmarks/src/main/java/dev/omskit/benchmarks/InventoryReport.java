@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -100,7 +99,7 @@ public final class InventoryReport {
         Path markdown = dir.resolve(stem + ".md");
         Path json = dir.resolve(stem + ".json");
 
-        String loadBefore = loadAverage();
+        String loadBefore = RatioReport.loadAverage();
         ChainedOptionsBuilder options = options(profile).result(json.toString());
         Collection<RunResult> results = new Runner(options.build()).run();
 
@@ -110,12 +109,13 @@ public final class InventoryReport {
             System.out.println("sell-out: " + s);
             sellOuts.add(s);
         }
-        String conditions = "load average (1, 5, 15 min) before the run " + loadBefore + ", after " + loadAverage()
-                + (s1Only
-                        ? "; one benchmark thread, the JIT and the GC are the expected load (the load average lags:"
-                                + " it still counts work that ended shortly before)"
-                        : "; no other job started during the run (the load average lags: it still counts work that"
-                                + " ended shortly before, and 16 benchmark threads raise it)");
+        String conditions =
+                "load average (1, 5, 15 min) before the run " + loadBefore + ", after " + RatioReport.loadAverage()
+                        + (s1Only
+                                ? "; one benchmark thread, the JIT and the GC are the expected load (the load average lags:"
+                                        + " it still counts work that ended shortly before)"
+                                : "; no other job started during the run (the load average lags: it still counts work that"
+                                        + " ended shortly before, and 16 benchmark threads raise it)");
         String report = render(profile, date, results, sellOuts, conditions);
         Files.writeString(markdown, report, StandardCharsets.UTF_8);
         System.out.println();
@@ -183,7 +183,7 @@ public final class InventoryReport {
             md.append("Scenario S1 of `docs/PERFORMANCE.md` as stated, through the `Oms` facade allocating from an")
                     .append(" `Inventory` (`InMemoryStorage` and `InMemoryInventoryStore`, oms-testkit), against")
                     .append(" its baseline of the same run. Bytes are `gc.alloc.rate.norm` per operation.\n\n");
-            environment(md, profile, all, conditions);
+            RatioReport.environment(md, profile, all, conditions, InventoryReport.class, "benchmark and param");
             s1(md, all);
             return md.toString();
         }
@@ -192,31 +192,12 @@ public final class InventoryReport {
                 .append(" `docs/PERFORMANCE.md`, through the `Inventory` facade over `InMemoryInventoryStore`")
                 .append(" (oms-testkit), each against its baseline of the same run. Bytes are")
                 .append(" `gc.alloc.rate.norm` per operation.\n\n");
-        environment(md, profile, all, conditions);
+        RatioReport.environment(md, profile, all, conditions, InventoryReport.class, "benchmark and param");
         s1(md, all);
         s2(md, all, sellOuts);
         s6(md, all);
         s7(md, all);
         return md.toString();
-    }
-
-    private static void environment(StringBuilder md, String profile, List<RunResult> all, String conditions) {
-        BenchmarkParams any = all.get(0).getParams();
-        md.append("| | |\n|---|---|\n");
-        md.append("| profile | ")
-                .append(profile)
-                .append(": forks ")
-                .append(any.getForks())
-                .append(" x (")
-                .append(any.getWarmup().getCount())
-                .append(" x ")
-                .append(any.getWarmup().getTime())
-                .append(" warm-up + ")
-                .append(any.getMeasurement().getCount())
-                .append(" x ")
-                .append(any.getMeasurement().getTime())
-                .append(" measurement) per benchmark and param |\n");
-        RatioReport.runRows(md, any, InventoryReport.class, profile, conditions);
     }
 
     private static void s1(StringBuilder md, List<RunResult> all) {
@@ -625,15 +606,6 @@ public final class InventoryReport {
 
     private static String fmt(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%,.0f", value);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "n/a";
-        }
     }
 
     /** The benchmark name without the package, for messages. */

@@ -380,7 +380,30 @@ public final class RatioReport {
         return sb.toString();
     }
 
-    private static String loadAverage() {
+    /** The profile row (forks, warm-up, measurement) and then the run rows, for a report of {@code report}. */
+    static void environment(
+            StringBuilder md, String profile, List<RunResult> all, String conditions, Class<?> report, String per) {
+        BenchmarkParams any = all.get(0).getParams();
+        md.append("| | |\n|---|---|\n");
+        md.append("| profile | ")
+                .append(profile)
+                .append(": forks ")
+                .append(any.getForks())
+                .append(" x (")
+                .append(any.getWarmup().getCount())
+                .append(" x ")
+                .append(any.getWarmup().getTime())
+                .append(" warm-up + ")
+                .append(any.getMeasurement().getCount())
+                .append(" x ")
+                .append(any.getMeasurement().getTime())
+                .append(" measurement) per ")
+                .append(per)
+                .append(" |\n");
+        runRows(md, any, report, profile, conditions);
+    }
+
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+");
             return parts[0] + " " + parts[1] + " " + parts[2];

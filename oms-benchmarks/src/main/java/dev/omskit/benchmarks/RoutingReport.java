@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -94,7 +93,7 @@ public final class RoutingReport {
         Path markdown = dir.resolve(date + "-routing-s3.md");
         Path json = dir.resolve(date + "-routing-s3.json");
 
-        String loadBefore = loadAverage();
+        String loadBefore = RatioReport.loadAverage();
         Collection<RunResult> results =
                 new Runner(options(profile).result(json.toString()).build()).run();
         stripHistograms(json);
@@ -102,9 +101,10 @@ public final class RoutingReport {
         RoutingQuality.Summary quality = RoutingQuality.run(smoke ? 50 : RoutingQuality.INSTANCES, RoutingQuality.SEED);
         RoutingQuality.BudgetSummary budget =
                 RoutingQuality.runBudget(smoke ? 10 : RoutingQuality.BUDGET_INSTANCES, RoutingQuality.SEED);
-        String conditions = "load average (1, 5, 15 min) before the run " + loadBefore + ", after " + loadAverage()
-                + "; one benchmark thread, the JIT and the GC are the expected load: a load average well above 1"
-                + " means other work shared the 2 cores and the figures are noisy";
+        String conditions =
+                "load average (1, 5, 15 min) before the run " + loadBefore + ", after " + RatioReport.loadAverage()
+                        + "; one benchmark thread, the JIT and the GC are the expected load: a load average well above 1"
+                        + " means other work shared the 2 cores and the figures are noisy";
         String report = render(profile, date, results, quality, budget, conditions);
         Files.writeString(markdown, report, StandardCharsets.UTF_8);
         System.out.println();
@@ -232,7 +232,7 @@ public final class RoutingReport {
                 .append(" turn. Invariants (units never above what a location has, every assignment from a")
                 .append(" candidate, assigned + unfulfilled = wanted, shipments within the limit, the same decision")
                 .append(" as the set-up's) held after every iteration, or the run would have failed.\n\n");
-        environment(md, profile, all, conditions);
+        RatioReport.environment(md, profile, all, conditions, RoutingReport.class, "benchmark, mode and cell");
 
         for (String bench : List.of("route", "routeWeighted")) {
             cells(md, all, bench);
@@ -241,25 +241,6 @@ public final class RoutingReport {
         goals(md, all, quality, budget);
         quality(md, quality, budget);
         return md.toString();
-    }
-
-    private static void environment(StringBuilder md, String profile, List<RunResult> all, String conditions) {
-        BenchmarkParams any = all.get(0).getParams();
-        md.append("| | |\n|---|---|\n");
-        md.append("| profile | ")
-                .append(profile)
-                .append(": forks ")
-                .append(any.getForks())
-                .append(" x (")
-                .append(any.getWarmup().getCount())
-                .append(" x ")
-                .append(any.getWarmup().getTime())
-                .append(" warm-up + ")
-                .append(any.getMeasurement().getCount())
-                .append(" x ")
-                .append(any.getMeasurement().getTime())
-                .append(" measurement) per benchmark, mode and cell |\n");
-        RatioReport.runRows(md, any, RoutingReport.class, profile, conditions);
     }
 
     private static void cells(StringBuilder md, List<RunResult> all, String bench) {
@@ -555,14 +536,5 @@ public final class RoutingReport {
 
     private static String num(double value, int decimals) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%,." + decimals + "f", value);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "n/a";
-        }
     }
 }

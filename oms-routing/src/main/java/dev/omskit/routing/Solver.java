@@ -791,17 +791,7 @@ final class Solver implements RoutingContext {
                 continue;
             }
             List<String> parts = new ArrayList<>();
-            for (int i : set) {
-                int take = Math.min(want, free(j, i));
-                if (take > 0) {
-                    assign(j, i, take);
-                    parts.add(locations.get(i).id() + " " + take);
-                    want -= take;
-                }
-                if (want == 0) {
-                    break;
-                }
-            }
+            takeInTurn(j, want, set, parts);
             if (parts.size() > 1) {
                 splitReasons.add("line " + lines[j].ref() + " (" + lines[j].sku() + ", " + qty[j]
                         + " units) split over " + String.join(", ", parts) + ": no candidate has all of it");
@@ -883,20 +873,12 @@ final class Solver implements RoutingContext {
             }
         }
         // split: chosen locations first (no new shipment), then new ones with the most units
-        List<Integer> byRank = new ArrayList<>(chosen);
-        byRank.sort((a, b) -> Integer.compare(position[a], position[b]));
+        int[] byRank = chosen.stream()
+                .sorted((a, b) -> Integer.compare(position[a], position[b]))
+                .mapToInt(Integer::intValue)
+                .toArray();
         List<String> parts = new ArrayList<>();
-        for (int i : byRank) {
-            int take = Math.min(want, free(j, i));
-            if (take > 0) {
-                assign(j, i, take);
-                parts.add(locations.get(i).id() + " " + take);
-                want -= take;
-            }
-            if (want == 0) {
-                break;
-            }
-        }
+        want = takeInTurn(j, want, byRank, parts);
         while (want > 0 && chosen.size() < profile.maxShipments()) {
             int best = -1;
             int bestUnits = 0;
@@ -921,6 +903,22 @@ final class Solver implements RoutingContext {
             splitReasons.add("line " + lines[j].ref() + " (" + lines[j].sku() + ", " + qty[j] + " units) split over "
                     + String.join(", ", parts) + ": no candidate has all of it");
         }
+    }
+
+    /** Takes up to {@code want} units of line {@code j} from these locations in turn; returns what is still wanted. */
+    private int takeInTurn(int j, int want, int[] from, List<String> parts) {
+        for (int i : from) {
+            int take = Math.min(want, free(j, i));
+            if (take > 0) {
+                assign(j, i, take);
+                parts.add(locations.get(i).id() + " " + take);
+                want -= take;
+            }
+            if (want == 0) {
+                break;
+            }
+        }
+        return want;
     }
 
     private boolean universeEmpty(long[] u) {
