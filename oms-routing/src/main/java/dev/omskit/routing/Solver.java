@@ -677,9 +677,10 @@ final class Solver implements RoutingContext {
 
     private void minimise() {
         int[] capacityBefore = capUnitsLeft.clone();
+        int notesBefore = notes.size();
         minimiseWholeLines();
         if (profile.splitLines() && candidates.length <= SPLIT_SEARCH_CANDIDATES) {
-            fewerShipmentsBySplitting(capacityBefore);
+            fewerShipmentsBySplitting(capacityBefore, notesBefore);
         }
     }
 
@@ -692,7 +693,7 @@ final class Solver implements RoutingContext {
      * in rank order, whose usable units meet every line within its capacity, and take it when it ships fewer
      * parcels or meets more, within the search budget.
      */
-    private void fewerShipmentsBySplitting(int[] capacityBefore) {
+    private void fewerShipmentsBySplitting(int[] capacityBefore, int notesBefore) {
         boolean complete = true;
         for (int j = 0; j < n; j++) {
             complete &= assigned[j] >= qty[j];
@@ -713,6 +714,8 @@ final class Solver implements RoutingContext {
         for (int size = 1; size <= limit; size++) {
             int[] set = new int[size];
             if (trySets(set, 0, 0, capacityBefore, complete, keptUnits, nodes)) {
+                // the whole-line phase's notes describe a plan that is no longer the decision
+                notes.subList(notesBefore, notes.size()).clear();
                 notes.add("splitting lines over " + size + " location(s) meets "
                         + (complete
                                 ? "every line with fewer shipments than the whole-line cover (" + current + ")"

@@ -287,7 +287,7 @@ class RoutingPropertiesTest {
 
     // ------------------------------------------------------------------------------ properties
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void route_anyInstance_keepsEveryInvariant(@ForAll("instances") Instance instance) {
         List<Location> locs = instance.builtLocations();
         RoutingInput input = instance.input(locs);
@@ -436,7 +436,7 @@ class RoutingPropertiesTest {
         return false;
     }
 
-    @Property(tries = 100)
+    @Property(tries = 300)
     void routeBatch_anyInstance_neverTakesMoreThanStockOrCapacityOverTheBatch(
             @ForAll("batches") Tuple.Tuple2<Instance, List<List<LineSpec>>> batch) {
         Instance instance = batch.get1();
