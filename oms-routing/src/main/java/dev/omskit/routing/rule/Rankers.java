@@ -144,6 +144,9 @@ public final class Rankers {
 
     private record Parcel(long grams, long volumeCm3) {}
 
+    /** The memo key of a shipping-cost ranker's prices by zone within one decision. */
+    private record ZonePrices(ShippingCost ranker) {}
+
     private record ShippingCost(RateTable rates, int defaultGrams) implements Ranker {
         @Override
         public String name() {
@@ -178,8 +181,14 @@ public final class Rankers {
                 return 0;
             }
             Location loc = c.location(l);
-            Optional<Money> price = rates.price(loc, c.request().destination().get(), c.distanceKm(l), chargeable(c));
-            return price.map(m -> m.amount().doubleValue()).orElse(Double.POSITIVE_INFINITY);
+            Optional<RateZone> zone = rates.zone(loc, c.request().destination().get(), c.distanceKm(l));
+            if (zone.isEmpty()) {
+                return Double.POSITIVE_INFINITY;
+            }
+            // one parcel weight per request: price each zone once, not once per candidate
+            java.util.Map<RateZone, Double> byZone = c.memo(new ZonePrices(this), ctx -> new java.util.HashMap<>());
+            return byZone.computeIfAbsent(
+                    zone.get(), z -> z.price(chargeable(c)).amount().doubleValue());
         }
 
         @Override

@@ -7,7 +7,6 @@ import dev.omskit.core.model.Money;
 import dev.omskit.core.support.OmsStyle;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -63,7 +62,7 @@ public abstract class RateTable {
     }
 
     private static boolean same(String a, String b) {
-        return a.trim().toLowerCase(Locale.ROOT).equals(b.trim().toLowerCase(Locale.ROOT));
+        return a.trim().equalsIgnoreCase(b.trim());
     }
 
     @Value.Check
