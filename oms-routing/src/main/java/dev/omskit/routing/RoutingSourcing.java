@@ -158,9 +158,14 @@ public final class RoutingSourcing implements SourcingStrategy {
             }
         }
         RoutingInput.Builder b = RoutingInput.builder(locations);
+        java.util.Set<LocationId> known = new java.util.HashSet<>(locations.size() * 2);
+        for (Location l : locations) {
+            known.add(l.id());
+        }
         availability.forEach((sku, levels) -> {
             for (StockLevel level : levels) {
-                if (byId(locations, level.location()) != null) {
+                // levels of locations core did not pass (inactive ones) are not candidates
+                if (known.contains(level.location())) {
                     b.available(sku, level.location(), level.available());
                 }
             }
