@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -257,9 +256,5 @@ public final class RoutingSourcing implements SourcingStrategy {
         public RoutingSourcing build() {
             return new RoutingSourcing(this);
         }
-    }
-
-    Optional<ProductCatalog> catalog() {
-        return Optional.ofNullable(catalog);
     }
 }

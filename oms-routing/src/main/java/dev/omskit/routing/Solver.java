@@ -95,17 +95,13 @@ final class Solver implements RoutingContext {
         this.qty = new int[n];
         this.rows = new int[n][];
         this.products = new Product[n];
-        boolean duplicateSkus = false;
         for (int j = 0; j < n; j++) {
             qty[j] = lines[j].quantity();
             rows[j] = input.row(lines[j].sku());
             products[j] = input.product(lines[j].sku()).orElse(null);
-            for (int k = 0; k < j && !duplicateSkus; k++) {
-                duplicateSkus = rows[k] == rows[j] && lines[k].sku().equals(lines[j].sku());
-            }
         }
-        this.taken = duplicateSkus ? new HashMap<>() : null;
         this.group = new int[n];
+        boolean duplicateSkus = false;
         for (int j = 0; j < n; j++) {
             group[j] = j;
             for (int k = 0; k < j; k++) {
@@ -113,10 +109,13 @@ final class Solver implements RoutingContext {
                 // the empty row and are told apart by equals); record equals goes through a method handle
                 if (rows[k] == rows[j] && lines[k].sku().equals(lines[j].sku())) {
                     group[j] = group[k];
+                    duplicateSkus = true;
                     break;
                 }
             }
         }
+        // lines of one SKU share its stock: what each took is tracked, and only then
+        this.taken = duplicateSkus ? new HashMap<>() : null;
         Optional<GeoPoint> to = request.destinationPoint();
         this.toLat = to.isPresent() ? Math.toRadians(to.get().latitude()) : Double.NaN;
         this.toLon = to.isPresent() ? Math.toRadians(to.get().longitude()) : Double.NaN;
@@ -220,11 +219,6 @@ final class Solver implements RoutingContext {
 
     private double haversine(int location) {
         return Double.isNaN(toLat) ? Double.NaN : input.distanceKm(location, toLat, toLon, toCosLat);
-    }
-
-    /** Great-circle distance between two points, in km. */
-    static double haversineKm(GeoPoint a, GeoPoint b) {
-        return a.distanceKm(b);
     }
 
     private void loadCapacity(int i) {
@@ -435,6 +429,8 @@ final class Solver implements RoutingContext {
         double[] keys;
         if (profile.scoring() == Scoring.WEIGHTED) {
             keys = new double[size];
+            lowest = new double[r];
+            highest = new double[r];
             for (int s = 0; s < r; s++) {
                 double w = steps.get(s).weight();
                 double lo = Double.POSITIVE_INFINITY;
@@ -446,6 +442,8 @@ final class Solver implements RoutingContext {
                         hi = Math.max(hi, v);
                     }
                 }
+                lowest[s] = lo;
+                highest[s] = hi;
                 for (int c = 0; c < size; c++) {
                     keys[c] += w * normalise(costs[s * size + c], lo, hi);
                 }
@@ -540,6 +538,10 @@ final class Solver implements RoutingContext {
 
     private int[] costColumn;
     private double[] weightedKeys;
+    /** Per ranker, the lowest and highest finite cost over the candidates (weighted scoring only). */
+    private double[] lowest;
+
+    private double[] highest;
     private int candidateCount;
 
     private static double normalise(double v, double lo, double hi) {
@@ -649,10 +651,10 @@ final class Solver implements RoutingContext {
     }
 
     private boolean fitsTogether(int i) {
-        Map<String, Integer> bySku = new HashMap<>();
+        int[] bySku = new int[n];
         for (int j = 0; j < n; j++) {
-            int want = bySku.merge(lines[j].sku().value(), qty[j], Integer::sum);
-            if (want > usable[j * m + i]) {
+            bySku[group[j]] += qty[j];
+            if (bySku[group[j]] > usable[j * m + i]) {
                 return false;
             }
         }
@@ -1348,16 +1350,7 @@ final class Solver implements RoutingContext {
                 double cost = costs[s * candidateCount + col];
                 double weighted = step.key(cost);
                 if (weightedKeys != null) {
-                    double lo = Double.POSITIVE_INFINITY;
-                    double hi = Double.NEGATIVE_INFINITY;
-                    for (int c = 0; c < candidateCount; c++) {
-                        double v = costs[s * candidateCount + c];
-                        if (Double.isFinite(v)) {
-                            lo = Math.min(lo, v);
-                            hi = Math.max(hi, v);
-                        }
-                    }
-                    weighted = step.weight() * normalise(cost, lo, hi);
+                    weighted = step.weight() * normalise(cost, lowest[s], highest[s]);
                 }
                 scores.add(new LocationVerdict.Score(
                         step.ranker().name(), cost, step.ranker().describe(this, i, cost), weighted));
