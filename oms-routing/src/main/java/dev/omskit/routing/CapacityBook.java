@@ -3,6 +3,8 @@ package dev.omskit.routing;
 import dev.omskit.core.model.LocationId;
 import dev.omskit.core.model.TenantId;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,6 +22,31 @@ public interface CapacityBook {
     int packagesUsed(TenantId tenant, LocationId location, LocalDate day);
 
     void record(TenantId tenant, LocationId location, LocalDate day, int units, int packages);
+
+    /**
+     * What each location has used on its day, in one read (a plan asks for every candidate location at
+     * once, so a book over a remote system should answer this in one call). Locations that used nothing
+     * may be left out. The default asks {@link #unitsUsed} and {@link #packagesUsed} per location.
+     */
+    default Map<LocationId, Used> used(TenantId tenant, Map<LocationId, LocalDate> days) {
+        Map<LocationId, Used> out = new HashMap<>();
+        days.forEach((location, day) -> {
+            int units = unitsUsed(tenant, location, day);
+            int packages = packagesUsed(tenant, location, day);
+            if (units > 0 || packages > 0) {
+                out.put(location, new Used(units, packages));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Capacity used at one location on one day.
+     *
+     * @param units units committed
+     * @param packages packages committed
+     */
+    record Used(int units, int packages) {}
 
     /** A book in memory (days are never purged; meant for tests, demos and single-node hosts). */
     static CapacityBook inMemory() {

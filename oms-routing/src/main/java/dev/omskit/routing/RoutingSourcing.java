@@ -171,10 +171,19 @@ public final class RoutingSourcing implements SourcingStrategy {
         });
         products.forEach(b::product);
         Map<LocationId, Usage> own = planned.getOrDefault(key, Map.of());
+        Map<LocationId, LocalDate> days = new HashMap<>();
         for (Location l : locations) {
-            LocalDate day = LocalDate.ofInstant(now, l.zone());
-            int units = capacity.unitsUsed(key.tenant(), l.id(), day);
-            int packages = capacity.packagesUsed(key.tenant(), l.id(), day);
+            days.put(l.id(), LocalDate.ofInstant(now, l.zone()));
+        }
+        Map<LocationId, CapacityBook.Used> used = capacity.used(key.tenant(), days);
+        for (Location l : locations) {
+            CapacityBook.Used u = used.get(l.id());
+            if (u == null) {
+                continue;
+            }
+            LocalDate day = days.get(l.id());
+            int units = u.units();
+            int packages = u.packages();
             Usage mine = own.get(l.id());
             if (mine != null && mine.day().equals(day)) {
                 // the order's own earlier plan does not count against it
