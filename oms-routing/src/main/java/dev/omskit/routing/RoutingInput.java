@@ -39,14 +39,20 @@ public final class RoutingInput {
             Map<Sku, int[]> stock,
             Map<Sku, Product> products,
             int[] unitsUsed,
-            int[] packagesUsed) {
+            int[] packagesUsed,
+            double[] geo) {
         this.locations = locations;
         this.index = index;
         this.stock = stock;
         this.products = products;
         this.unitsUsed = unitsUsed;
         this.packagesUsed = packagesUsed;
-        this.geo = new double[locations.size() * 3];
+        this.geo = geo;
+    }
+
+    /** Per location: latitude and longitude in radians and the cosine of the latitude; NaN without a point. */
+    private static double[] radians(List<Location> locations) {
+        double[] geo = new double[locations.size() * 3];
         for (int i = 0; i < locations.size(); i++) {
             Optional<GeoPoint> p = locations.get(i).geo();
             double lat = p.isPresent() ? Math.toRadians(p.get().latitude()) : Double.NaN;
@@ -54,6 +60,7 @@ public final class RoutingInput {
             geo[3 * i + 1] = p.isPresent() ? Math.toRadians(p.get().longitude()) : Double.NaN;
             geo[3 * i + 2] = Math.cos(lat);
         }
+        return geo;
     }
 
     /**
@@ -151,11 +158,11 @@ public final class RoutingInput {
         return packagesUsed[location];
     }
 
-    /** A deep copy that a batch may consume. */
+    /** A copy that a batch may consume; this snapshot never changes. */
     RoutingInput mutableCopy() {
-        Map<Sku, int[]> copy = new HashMap<>();
-        stock.forEach((sku, row) -> copy.put(sku, row.clone()));
-        return new RoutingInput(locations, index, copy, products, unitsUsed.clone(), packagesUsed.clone());
+        // rows are shared: take() copies a row before changing it
+        return new RoutingInput(
+                locations, index, new HashMap<>(stock), products, unitsUsed.clone(), packagesUsed.clone(), geo);
     }
 
     /** Takes units and capacity as a decision of a batch would (only on a {@link #mutableCopy()}). */
@@ -242,7 +249,13 @@ public final class RoutingInput {
             Map<Sku, int[]> rows = new HashMap<>();
             stock.forEach((sku, row) -> rows.put(sku, row.clone()));
             return new RoutingInput(
-                    locations, Map.copyOf(index), rows, Map.copyOf(products), unitsUsed.clone(), packagesUsed.clone());
+                    locations,
+                    Map.copyOf(index),
+                    rows,
+                    Map.copyOf(products),
+                    unitsUsed.clone(),
+                    packagesUsed.clone(),
+                    radians(locations));
         }
     }
 
