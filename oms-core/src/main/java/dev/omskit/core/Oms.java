@@ -15,6 +15,7 @@ import dev.omskit.core.error.IdempotencyConflictException;
 import dev.omskit.core.error.InvalidArgumentException;
 import dev.omskit.core.error.NotFoundException;
 import dev.omskit.core.event.AuditEntry;
+import dev.omskit.core.event.OmsEventListener;
 import dev.omskit.core.event.OrderEvent;
 import dev.omskit.core.event.OrderEventListener;
 import dev.omskit.core.internal.Canonical;
@@ -709,7 +710,128 @@ public final class Oms implements AutoCloseable {
         throw gaveUp(type + " on order '" + command.orderId() + "'");
     }
 
-    private Optional<Order> replayed(OrderCommand command, String type, Supplier<String> fingerprint) {
+    /** A step deciding on an order and its documents. */
+    @FunctionalInterface
+    interface Body<R> {
+        R apply(OrderWork work);
+    }
+
+    /** Rebuilds a command's result from its idempotency record: the order and documents right after it. */
+    @FunctionalInterface
+    interface Replay<R> {
+        R apply(Order order, List<dev.omskit.core.document.OrderDocument> documents);
+    }
+
+    /**
+     * Runs a command of the after-sale facades: load the order, check the actor's access, replay an
+     * idempotent repeat, decide on an {@link OrderWork}, and commit the order's events and every document
+     * written in one atomic write with the idempotency record. On a concurrent change the command is
+     * decided again on the fresh order and documents. Typed errors thrown by the body leave nothing
+     * stored. A body that decides nothing commits nothing and returns its result.
+     */
+    <C extends ExistingOrderCommand, R> R work(C command, String type, Body<R> body, Replay<R> replay) {
+        Checks.notNull("command", command);
+        TenantId tenant = command.tenant();
+        OrderDecider decider = decider(tenant);
+        Supplier<String> fingerprint = memo(command);
+        for (int attempt = 1; attempt <= config.maxCommitAttempts(); attempt++) {
+            Order order = storage.orders().find(tenant, command.orderId()).orElseThrow(() -> {
+                metrics.command(type, "not_found");
+                return notFound(tenant, command.orderId());
+            });
+            checkAccess(command.actor(), order, type);
+            Optional<IdempotencyRecord> previous = replayedRecord(command, type, fingerprint);
+            if (previous.isPresent()) {
+                return replay.apply(previous.get().result(), previous.get().documents());
+            }
+            if (command.expectedVersion().isPresent()
+                    && command.expectedVersion().get() != order.version()) {
+                metrics.command(type, "conflict");
+                throw new VersionConflictException(
+                        order.id(), command.expectedVersion().get(), order.version());
+            }
+            OrderWork work = new OrderWork(decider, storage.documents(), order, command.actor(), clock.instant());
+            R result;
+            try {
+                result = body.apply(work);
+            } catch (InvalidArgumentException e) {
+                metrics.command(type, "invalid");
+                throw e;
+            } catch (OrderRejectedException e) {
+                metrics.command(type, "rejected");
+                throw e;
+            } catch (AccessDeniedException e) {
+                metrics.command(type, "denied");
+                throw e;
+            }
+            if (!work.changed()) {
+                metrics.command(type, "ok");
+                return result;
+            }
+            Order next = work.order();
+            Decision d = work.asDecision();
+            Optional<Reservation> reserved = Optional.empty();
+            if (stock != null && !d.events().isEmpty()) {
+                try {
+                    reserved = stock.reserveFor(order, d, decider.lifecycle(), command.actor());
+                } catch (OrderRejectedException e) {
+                    metrics.command(type, "rejected");
+                    throw e;
+                }
+            }
+            boolean committed = false;
+            try {
+                Optional<IdempotencyRecord> record = command.idempotencyKey()
+                        .map(key -> new IdempotencyRecord(
+                                tenant,
+                                key,
+                                type,
+                                fingerprint.get(),
+                                next.id(),
+                                next,
+                                clock.instant(),
+                                work.written()));
+                storage.orders()
+                        .commit(new OrderCommit(tenant, next, order.version(), d.events(), record, work.writes()));
+                committed = true;
+            } catch (VersionConflictException | DuplicateIdempotencyKeyException e) {
+                if (e instanceof VersionConflictException
+                        && command.expectedVersion().isPresent()) {
+                    metrics.command(type, "conflict");
+                    throw e;
+                }
+                continue;
+            } finally {
+                if (!committed) {
+                    reserved.ifPresent(r -> stock.undo(r));
+                }
+            }
+            metrics.command(type, "ok");
+            reserved.ifPresent(r -> adoptStock(r, next));
+            if (stock != null && (reserved.isPresent() || OrderStock.touchesStock(d.events(), decider.lifecycle()))) {
+                syncStock(next, command.actor());
+            }
+            afterCommit();
+            return result;
+        }
+        throw gaveUp(type + " on order '" + command.orderId() + "'");
+    }
+
+    /** The storage this facade runs on (for the after-sale facades). */
+    OmsStorage storage() {
+        return storage;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    IdGenerator ids() {
+        return ids;
+    }
+
+    private Optional<IdempotencyRecord> replayedRecord(
+            OrderCommand command, String type, Supplier<String> fingerprint) {
         if (command.idempotencyKey().isEmpty()) {
             return Optional.empty();
         }
@@ -725,7 +847,11 @@ public final class Oms implements AutoCloseable {
                     + r.commandType() + " with a different payload; use a new key");
         }
         metrics.command(type, "replayed");
-        return Optional.of(r.result());
+        return Optional.of(r);
+    }
+
+    private Optional<Order> replayed(OrderCommand command, String type, Supplier<String> fingerprint) {
+        return replayedRecord(command, type, fingerprint).map(IdempotencyRecord::result);
     }
 
     private Optional<IdempotencyRecord> record(
@@ -799,7 +925,7 @@ public final class Oms implements AutoCloseable {
         private OmsConfig config = OmsConfig.defaults();
         private OrderLifecycle lifecycle = OrderLifecycle.defaults();
         private final Map<TenantId, OrderLifecycle> tenantLifecycles = new HashMap<>();
-        private final List<OrderEventListener> listeners = new ArrayList<>();
+        private final List<OmsEventListener> listeners = new ArrayList<>();
         private MeterRegistry registry;
         private Inventory inventory;
         private SourcingStrategy sourcing = SourcingStrategy.preferSingleLocation();
@@ -857,8 +983,22 @@ public final class Oms implements AutoCloseable {
             return this;
         }
 
-        /** A listener fed from the outbox, at least once per event. */
+        /** A listener fed the order events from the outbox, at least once per event. */
         public Builder listener(OrderEventListener listener) {
+            Checks.notNull("listener", listener);
+            listeners.add(event -> {
+                if (event instanceof OrderEvent orderEvent) {
+                    listener.on(orderEvent);
+                }
+            });
+            return this;
+        }
+
+        /**
+         * A listener fed every event from the outbox, order events and document events (shipments,
+         * invoices, returns ...), at least once per event.
+         */
+        public Builder eventListener(OmsEventListener listener) {
             listeners.add(Checks.notNull("listener", listener));
             return this;
         }

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  *
  * <p>Personal data inside (buyer, address) prints as {@code ***}; events carry no secrets.
  */
-public sealed interface OrderEvent
+public sealed interface OrderEvent extends OmsEvent
         permits OrderEvent.OrderCaptured,
                 OrderEvent.LinesTransitioned,
                 OrderEvent.OrderEdited,
@@ -35,6 +35,31 @@ public sealed interface OrderEvent
 
     /** Who, when, which order, status before and after. */
     EventHeader header();
+
+    @Override
+    default String eventId() {
+        return header().eventId();
+    }
+
+    @Override
+    default dev.omskit.core.model.TenantId tenant() {
+        return header().tenant();
+    }
+
+    @Override
+    default dev.omskit.core.model.OrderId orderId() {
+        return header().orderId();
+    }
+
+    @Override
+    default java.time.Instant occurredAt() {
+        return header().occurredAt();
+    }
+
+    @Override
+    default dev.omskit.core.model.Actor actor() {
+        return header().actor();
+    }
 
     /** The same event with another header (used while deciding, to stamp the resulting status). */
     OrderEvent withHeader(EventHeader header);

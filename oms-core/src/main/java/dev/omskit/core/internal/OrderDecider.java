@@ -31,6 +31,8 @@ import dev.omskit.core.order.OrderStages;
 import dev.omskit.core.order.OrderStatus;
 import dev.omskit.core.order.OrderTransitionContext;
 import dev.omskit.core.order.OrderTriggers;
+import dev.omskit.core.order.PaymentLedger;
+import dev.omskit.core.order.PaymentStates;
 import dev.omskit.core.order.Rejection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -426,14 +428,56 @@ public final class OrderDecider {
                     Rejection.GUARD_REFUSED,
                     "Order '" + order.id() + "' cannot apply payment " + c.trigger() + ": " + refusal.get());
         }
+        Optional<Money> amount = paymentAmount(order, c);
         t.get().runActions(order);
         Emitter emitter = new Emitter(order, c, now);
         emitter.emit(h -> new OrderEvent.PaymentRecorded(
-                h, c.trigger(), t.get().from(), t.get().to(), c.amount(), c.reference()));
+                h, c.trigger(), t.get().from(), t.get().to(), amount, c.reference()));
         return emitter.decision();
     }
 
     /** Builds events one after another, stamping each with the status it leads to. */
+    /**
+     * The amount a payment event records: the command's, or for the default triggers the amount implied
+     * (authorise or capture the rest of the total, collect the COD amount, refund what is left). A refund
+     * above what was paid and not refunded is refused with {@code REFUND_EXCEEDS_PAID}.
+     */
+    private static Optional<Money> paymentAmount(Order order, RecordPayment c) {
+        String trigger = c.trigger().name();
+        PaymentLedger ledger = order.payments();
+        Money total = order.totals().total();
+        boolean refund =
+                trigger.equals(PaymentStates.REFUND.name()) || trigger.equals(PaymentStates.REFUND_PARTIAL.name());
+        if (refund) {
+            Money refundable = ledger.refundable();
+            if (c.amount().isPresent() && c.amount().get().compareTo(refundable) > 0) {
+                throw InvalidArgumentException.of(
+                        "amount",
+                        "REFUND_EXCEEDS_PAID",
+                        "cannot refund " + c.amount().get() + " on order '" + order.id() + "': "
+                                + ledger.captured() + " was paid and " + ledger.refunded()
+                                + " refunded, so at most " + refundable + " can be refunded");
+            }
+            if (c.amount().isEmpty() && trigger.equals(PaymentStates.REFUND_PARTIAL.name())) {
+                throw InvalidArgumentException.of(
+                        "amount", "REQUIRED", "a partial refund needs its amount; order '" + order.id() + "'");
+            }
+            return Optional.of(c.amount().orElse(refundable)).filter(Money::isPositive);
+        }
+        if (c.amount().isPresent()) {
+            return c.amount();
+        }
+        if (trigger.equals(PaymentStates.AUTHORIZE.name())) {
+            return Optional.of(total).filter(Money::isPositive);
+        } else if (trigger.equals(PaymentStates.CAPTURE.name())) {
+            return Optional.of(total.minus(ledger.captured())).filter(Money::isPositive);
+        } else if (trigger.equals(PaymentStates.COLLECT_COD.name())) {
+            return Optional.of(order.totals().cashOnDelivery().minus(ledger.codRemitted()))
+                    .filter(Money::isPositive);
+        }
+        return Optional.empty();
+    }
+
     private final class Emitter {
         private Order current;
         private final ExistingOrderCommand command;

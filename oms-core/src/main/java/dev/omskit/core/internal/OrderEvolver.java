@@ -7,6 +7,7 @@ import dev.omskit.core.order.Hold;
 import dev.omskit.core.order.Order;
 import dev.omskit.core.order.OrderLifecycle;
 import dev.omskit.core.order.OrderLine;
+import dev.omskit.core.order.PaymentStates;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -94,11 +95,33 @@ public final class OrderEvolver {
             holds.removeIf(h -> h.type().equals(released.type()));
             return next.holds(holds).build();
         } else if (event instanceof OrderEvent.PaymentRecorded paid) {
-            return next.paymentStatus(paid.to()).build();
+            return next.paymentStatus(paid.to())
+                    .payments(ledgerAfter(order.payments(), paid))
+                    .build();
         } else if (event instanceof OrderEvent.ActionRecorded) {
             return next.build();
         }
         throw new InternalException("unknown event " + event.getClass().getName());
+    }
+
+    /** The ledger after a payment event: its amount counts by trigger; a host's own triggers move no money. */
+    static dev.omskit.core.order.PaymentLedger ledgerAfter(
+            dev.omskit.core.order.PaymentLedger ledger, OrderEvent.PaymentRecorded paid) {
+        if (paid.amount().isEmpty()) {
+            return ledger;
+        }
+        dev.omskit.core.model.Money amount = paid.amount().get();
+        String trigger = paid.trigger().name();
+        if (trigger.equals(PaymentStates.AUTHORIZE.name())) {
+            return ledger.authorize(amount);
+        } else if (trigger.equals(PaymentStates.CAPTURE.name())) {
+            return ledger.capture(amount);
+        } else if (trigger.equals(PaymentStates.COLLECT_COD.name())) {
+            return ledger.remitCod(amount);
+        } else if (trigger.equals(PaymentStates.REFUND.name()) || trigger.equals(PaymentStates.REFUND_PARTIAL.name())) {
+            return ledger.refund(amount);
+        }
+        return ledger;
     }
 
     private Order withLines(Order.Builder next, List<OrderLine> lines) {

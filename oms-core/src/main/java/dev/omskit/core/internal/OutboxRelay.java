@@ -1,6 +1,6 @@
 package dev.omskit.core.internal;
 
-import dev.omskit.core.event.OrderEventListener;
+import dev.omskit.core.event.OmsEventListener;
 import dev.omskit.core.spi.EventStore;
 import dev.omskit.core.spi.OutboxEntry;
 import java.lang.System.Logger.Level;
@@ -18,10 +18,10 @@ public final class OutboxRelay {
     private static final int BATCH = 256;
 
     private final EventStore events;
-    private final List<OrderEventListener> listeners;
+    private final List<OmsEventListener> listeners;
     private final ReentrantLock lock = new ReentrantLock();
 
-    public OutboxRelay(EventStore events, List<OrderEventListener> listeners) {
+    public OutboxRelay(EventStore events, List<OmsEventListener> listeners) {
         this.events = events;
         this.listeners = List.copyOf(listeners);
     }
@@ -47,7 +47,7 @@ public final class OutboxRelay {
                 boolean failed = false;
                 for (OutboxEntry entry : batch) {
                     try {
-                        for (OrderEventListener listener : listeners) {
+                        for (OmsEventListener listener : listeners) {
                             listener.on(entry.event());
                         }
                     } catch (VirtualMachineError e) {
@@ -56,7 +56,7 @@ public final class OutboxRelay {
                         LOG.log(
                                 Level.WARNING,
                                 "listener failed on event "
-                                        + entry.event().header().eventId()
+                                        + entry.event().eventId()
                                         + "; it stays in the outbox for the next round",
                                 e);
                         failed = true;

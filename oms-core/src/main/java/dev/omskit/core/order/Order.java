@@ -69,6 +69,12 @@ public abstract class Order {
     /** The state in the payment lifecycle, e.g. {@code PAID} or {@code COD_PENDING}. */
     public abstract State paymentStatus();
 
+    /** The money the payment events moved: authorised, captured, remitted for COD, refunded. */
+    @Value.Default
+    public PaymentLedger payments() {
+        return PaymentLedger.zero(currency());
+    }
+
     /** Active holds, oldest first. */
     public abstract List<Hold> holds();
 
@@ -165,6 +171,13 @@ public abstract class Order {
                     "shippingFee",
                     "CURRENCY_MISMATCH",
                     "order " + id() + " is in " + currency() + " but its shipping fee is " + shippingFee());
+        }
+        if (!payments().authorized().currency().equals(currency())) {
+            throw InvalidArgumentException.of(
+                    "payments",
+                    "CURRENCY_MISMATCH",
+                    "order " + id() + " is in " + currency() + " but its payments are in "
+                            + payments().authorized().currency());
         }
         if (version() < 1) {
             throw InvalidArgumentException.of("version", "NOT_POSITIVE", "order version must be at least 1");

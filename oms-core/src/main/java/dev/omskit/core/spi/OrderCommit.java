@@ -9,24 +9,40 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One atomic write: the order's new state, the events that led to it, and optionally the idempotency
- * record of the command. {@code expectedVersion} is 0 for a new order.
+ * One atomic write: the order's new state, the events that led to it, the order's documents that changed
+ * with it (shipments, invoices, returns ...), and optionally the idempotency record of the command. {@code
+ * expectedVersion} is 0 for a new order. All of it is written, or none: the order's version and every
+ * document's version are checked in the same write.
  *
- * <p>Checked on construction: the order belongs to {@code tenant}; there is at least one event; the
- * events' sequences run from {@code expectedVersion + 1} to {@code order.version()}.
+ * <p>Checked on construction: the order belongs to {@code tenant}; there is at least one event or one
+ * document; the events' sequences run from {@code expectedVersion + 1} to {@code order.version()} (a
+ * commit of documents alone leaves the order at {@code expectedVersion}); every document belongs to the
+ * order, once.
  *
  * @param tenant the tenant written to
  * @param order the order after the events
  * @param expectedVersion the version the order must have in the store now (0: must not exist)
  * @param events the new events, in sequence
  * @param idempotency the record of the command's key, if it had one
+ * @param documents the order's documents written with it
  */
 public record OrderCommit(
         TenantId tenant,
         Order order,
         long expectedVersion,
         List<OrderEvent> events,
-        Optional<IdempotencyRecord> idempotency) {
+        Optional<IdempotencyRecord> idempotency,
+        List<DocumentWrite> documents) {
+    /** A commit of the order alone. */
+    public OrderCommit(
+            TenantId tenant,
+            Order order,
+            long expectedVersion,
+            List<OrderEvent> events,
+            Optional<IdempotencyRecord> idempotency) {
+        this(tenant, order, expectedVersion, events, idempotency, List.of());
+    }
+
     public OrderCommit {
         Checks.notNull("tenant", tenant);
         Checks.notNull("order", order);
@@ -36,8 +52,24 @@ public record OrderCommit(
             throw new InternalException(
                     "commit for tenant " + tenant + " carries an order of tenant " + order.tenant());
         }
-        if (events.isEmpty()) {
+        documents = List.copyOf(documents);
+        if (events.isEmpty() && documents.isEmpty()) {
             throw new InternalException("commit of order " + order.id() + " has no events");
+        }
+        if (events.isEmpty() && expectedVersion == 0) {
+            throw new InternalException("commit of new order " + order.id() + " has no events");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (DocumentWrite w : documents) {
+            if (!w.document().tenant().equals(tenant) || !w.document().orderId().equals(order.id())) {
+                throw new InternalException("commit of order " + order.id() + " carries "
+                        + w.document().kind() + " " + w.document().id() + " of order "
+                        + w.document().orderId());
+            }
+            if (!seen.add(w.document().kind().name() + "/" + w.document().id())) {
+                throw new InternalException("commit of order " + order.id() + " writes "
+                        + w.document().kind() + " " + w.document().id() + " twice");
+            }
         }
         long expected = expectedVersion + 1;
         for (OrderEvent e : events) {
