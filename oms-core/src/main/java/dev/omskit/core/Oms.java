@@ -1,5 +1,6 @@
 package dev.omskit.core;
 
+import dev.omskit.core.change.ChangePreview;
 import dev.omskit.core.command.CancelOrder;
 import dev.omskit.core.command.CaptureOrder;
 import dev.omskit.core.command.EditOrder;
@@ -815,6 +816,31 @@ public final class Oms implements AutoCloseable {
             return result;
         }
         throw gaveUp(type + " on order '" + command.orderId() + "'");
+    }
+
+    /**
+     * Decides a command of the after-sale facades exactly as {@link #work} would, on the order as stored
+     * now, and stores nothing: the dry run of the change model.
+     */
+    <C extends ExistingOrderCommand, R> ChangePreview<R> preview(C command, String type, Body<R> body) {
+        Checks.notNull("command", command);
+        TenantId tenant = command.tenant();
+        Order order = storage.orders().find(tenant, command.orderId()).orElseThrow(() -> {
+            metrics.command(type, "not_found");
+            return notFound(tenant, command.orderId());
+        });
+        checkAccess(command.actor(), order, type);
+        OrderWork work = new OrderWork(decider(tenant), storage.documents(), order, command.actor(), clock.instant());
+        R result = body.apply(work);
+        metrics.command(type, "previewed");
+        return new ChangePreview<>(
+                result,
+                order,
+                work.order(),
+                work.orderEvents(),
+                work.written(),
+                work.documentEvents(),
+                work.paymentDifference());
     }
 
     /** The storage this facade runs on (for the after-sale facades). */

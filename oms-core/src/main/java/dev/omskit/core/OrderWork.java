@@ -1,5 +1,6 @@
 package dev.omskit.core;
 
+import dev.omskit.core.change.PaymentDifference;
 import dev.omskit.core.command.CancelOrder;
 import dev.omskit.core.command.EditOrder;
 import dev.omskit.core.command.RecordPayment;
@@ -44,6 +45,8 @@ final class OrderWork {
     /** Per document key: the stored version and the new state with its events. */
     private final Map<String, Pending> pending = new LinkedHashMap<>();
 
+    private PaymentDifference difference;
+
     private static final class Pending {
         final long storedVersion;
         OrderDocument document;
@@ -62,6 +65,20 @@ final class OrderWork {
         this.current = order;
         this.actor = actor;
         this.now = now;
+        this.difference = PaymentDifference.none(order.currency());
+    }
+
+    /**
+     * Notes money this change leaves to settle with the buyer: positive when the buyer pays more,
+     * negative for a refund. Part of the change's result and of its preview.
+     */
+    void settle(Money signedAmount, String reason) {
+        difference = difference.plus(signedAmount, reason);
+    }
+
+    /** The money to settle noted so far. */
+    PaymentDifference paymentDifference() {
+        return difference;
     }
 
     /** The order as it is after the changes decided so far. */
@@ -197,6 +214,13 @@ final class OrderWork {
     /** The documents written, as they are after this attempt. */
     List<OrderDocument> written() {
         return pending.values().stream().map(p -> p.document).toList();
+    }
+
+    /** All document events of this attempt, in the order they were decided per document. */
+    List<DocumentEvent> documentEvents() {
+        List<DocumentEvent> events = new ArrayList<>();
+        pending.values().forEach(p -> events.addAll(p.events));
+        return events;
     }
 
     /** The order events as a decision, for the stock bookkeeping. */
