@@ -96,6 +96,7 @@ public final class Oms implements AutoCloseable {
     private final OmsMetrics metrics;
     private final OrderStock stock;
     private final dev.omskit.core.inventory.InventoryListener backorderFiller;
+    private final Changes changes = new Changes(this);
 
     private Oms(Builder b) {
         this.storage = b.storage;
@@ -211,6 +212,11 @@ public final class Oms implements AutoCloseable {
     /** Records a payment event. */
     public Order recordPayment(RecordPayment command) {
         return execute(command, "RecordPayment", d -> (o, now) -> d.recordPayment(o, command, now));
+    }
+
+    /** The change model: preview and apply edits and cancellations with their payment difference. */
+    public Changes changes() {
+        return changes;
     }
 
     // -------------------------------------------------------------------------------------------- stock
