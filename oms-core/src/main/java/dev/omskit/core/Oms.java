@@ -107,7 +107,11 @@ public final class Oms implements AutoCloseable {
         Map<TenantId, OrderDecider> perTenant = new HashMap<>();
         b.tenantLifecycles.forEach((tenant, lifecycle) -> perTenant.put(tenant, new OrderDecider(lifecycle, config)));
         this.tenantDeciders = Map.copyOf(perTenant);
-        this.relay = new OutboxRelay(storage.events(), b.listeners);
+        List<OmsEventListener> listeners = new ArrayList<>(b.listeners);
+        if (b.notifier != null) {
+            listeners.add(new CustomerNotifications(storage.orders(), b.notifier, b.notificationRules));
+        }
+        this.relay = new OutboxRelay(storage.events(), listeners);
         this.metrics = OmsMetrics.of(b.registry);
         this.stock = b.inventory == null ? null : new OrderStock(b.inventory, b.sourcing, config);
         this.backorderFiller = this::fillBackorders;
@@ -958,6 +962,8 @@ public final class Oms implements AutoCloseable {
         private OrderLifecycle lifecycle = OrderLifecycle.defaults();
         private final Map<TenantId, OrderLifecycle> tenantLifecycles = new HashMap<>();
         private final List<OmsEventListener> listeners = new ArrayList<>();
+        private dev.omskit.core.notify.CustomerNotifier notifier;
+        private dev.omskit.core.notify.NotificationRules notificationRules;
         private MeterRegistry registry;
         private Inventory inventory;
         private SourcingStrategy sourcing = SourcingStrategy.preferSingleLocation();
@@ -1032,6 +1038,17 @@ public final class Oms implements AutoCloseable {
          */
         public Builder eventListener(OmsEventListener listener) {
             listeners.add(Checks.notNull("listener", listener));
+            return this;
+        }
+
+        /**
+         * Tells customers about the changes they see (R-45): every event the rules name becomes a {@code
+         * CustomerNotification} for {@code notifier}, fed from the outbox at least once.
+         */
+        public Builder notifier(
+                dev.omskit.core.notify.CustomerNotifier notifier, dev.omskit.core.notify.NotificationRules rules) {
+            this.notifier = Checks.notNull("notifier", notifier);
+            this.notificationRules = Checks.notNull("rules", rules);
             return this;
         }
 
