@@ -223,6 +223,19 @@ public final class Oms implements AutoCloseable {
         return changes;
     }
 
+    /**
+     * What the authenticated customer may do on their own orders (R-63): track, cancel, change delivery
+     * details (and, with the after-sale facades, request returns and report problems).
+     */
+    public SelfService selfService(TenantId tenant, CustomerId customer) {
+        return new SelfService(this, tenant, customer, Actor.customer(Checks.notNull("customer", customer)));
+    }
+
+    /** A service agent's desk: customers' order histories and acting on their behalf. */
+    public AgentDesk agentDesk(TenantId tenant, String agentId) {
+        return new AgentDesk(this, tenant, agentId);
+    }
+
     // -------------------------------------------------------------------------------------------- stock
 
     /**
