@@ -9,6 +9,7 @@ import dev.omskit.core.document.DocumentKind;
 import dev.omskit.core.document.OrderDocument;
 import dev.omskit.core.error.InternalException;
 import dev.omskit.core.event.DocumentEvent;
+import dev.omskit.core.event.EventHeader;
 import dev.omskit.core.event.OrderEvent;
 import dev.omskit.core.internal.Decision;
 import dev.omskit.core.internal.OrderDecider;
@@ -19,6 +20,7 @@ import dev.omskit.core.model.Money;
 import dev.omskit.core.order.Order;
 import dev.omskit.core.order.OrderLifecycle;
 import dev.omskit.core.order.OrderRejectedException;
+import dev.omskit.core.order.OrderStatus;
 import dev.omskit.core.spi.DocumentStore;
 import dev.omskit.core.spi.DocumentWrite;
 import java.time.Instant;
@@ -189,9 +191,28 @@ final class OrderWork {
         } else if (before == null || before.version() != p.document.version()) {
             throw new InternalException(after.kind() + " " + after.id() + " written from a stale version");
         }
-        p.events.add(DocumentEvent.of(before, after, trigger, actor, now, summary));
+        DocumentEvent event = DocumentEvent.of(before, after, trigger, actor, now, summary);
+        p.events.add(event);
         p.document = after;
+        recordOnOrder(event);
         return after;
+    }
+
+    /** Appends the order event that puts a document change in the order's trail and moves its version. */
+    private void recordOnOrder(DocumentEvent event) {
+        OrderStatus status = current.status();
+        EventHeader header = EventHeader.of(
+                current.tenant(), current.id(), current.version() + 1, now, actor, Optional.of(status), status);
+        OrderEvent changed = new OrderEvent.DocumentChanged(
+                header,
+                event.kind().name(),
+                event.documentId(),
+                event.trigger(),
+                event.from(),
+                event.to(),
+                event.summary());
+        current = decider.evolver().evolve(current, changed);
+        orderEvents.add(changed);
     }
 
     /** Whether anything was decided. */

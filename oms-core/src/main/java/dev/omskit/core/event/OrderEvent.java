@@ -31,7 +31,8 @@ public sealed interface OrderEvent extends OmsEvent
                 OrderEvent.HoldPlaced,
                 OrderEvent.HoldReleased,
                 OrderEvent.PaymentRecorded,
-                OrderEvent.ActionRecorded {
+                OrderEvent.ActionRecorded,
+                OrderEvent.DocumentChanged {
 
     /** Who, when, which order, status before and after. */
     EventHeader header();
@@ -206,6 +207,33 @@ public sealed interface OrderEvent extends OmsEvent
         @Override
         public String describe() {
             return "on " + trigger + ": " + name + " " + new java.util.TreeMap<>(attributes);
+        }
+    }
+
+    /**
+     * A document of the order changed in this commit (a shipment handed over, an invoice issued, a return
+     * received): it puts the change in the order's audit trail and, by moving the order's version, makes
+     * concurrent changes to the order's documents conflict and be decided again, never both applied on
+     * one stale view.
+     */
+    record DocumentChanged(
+            EventHeader header,
+            String kind,
+            String documentId,
+            Trigger trigger,
+            Optional<State> from,
+            State to,
+            String summary)
+            implements OrderEvent {
+        @Override
+        public DocumentChanged withHeader(EventHeader header) {
+            return new DocumentChanged(header, kind, documentId, trigger, from, to, summary);
+        }
+
+        @Override
+        public String describe() {
+            return kind + " " + documentId + " " + trigger + " "
+                    + from.map(s -> s + "->").orElse("") + to + ": " + summary;
         }
     }
 

@@ -98,7 +98,7 @@ public final class OrderEvolver {
             return next.paymentStatus(paid.to())
                     .payments(ledgerAfter(order.payments(), paid))
                     .build();
-        } else if (event instanceof OrderEvent.ActionRecorded) {
+        } else if (event instanceof OrderEvent.ActionRecorded || event instanceof OrderEvent.DocumentChanged) {
             return next.build();
         }
         throw new InternalException("unknown event " + event.getClass().getName());
