@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -238,7 +239,9 @@ public final class Invoicing {
      * (and the shipping fee when {@code refundShipping}) on the order's live issued invoice, the original
      * or the latest replacement, and writes it into {@code work}; empty when the order has no issued
      * invoice (a draft original is not adjusted: cancel it and draft again). Problems are thrown as by
-     * {@link InvoiceAdjustments#forReturn} and fail the caller's whole work.
+     * {@link InvoiceAdjustments#forReturn} and fail the caller's whole work. Wrap the caller's {@code
+     * oms.work(...)} in {@link #retryingSequenceClashes} so that a concurrent invoice command on the same
+     * order makes it decide again instead of failing.
      */
     static Optional<Invoice> draftAdjustmentForReturn(
             OrderWork work,
@@ -388,9 +391,19 @@ public final class Invoicing {
     /** Runs a command, deciding again when a concurrent draft on the order took the same sequence. */
     private <C extends ExistingOrderCommand> Invoice run(
             C command, String type, Oms.Body<Invoice> body, Oms.Replay<Invoice> replay) {
+        return retryingSequenceClashes(() -> oms.work(command, type, body, replay));
+    }
+
+    /**
+     * Runs {@code call} (an {@code oms.work(...)} that may create invoices) again when its commit lost a
+     * race for an invoice's sequence reference to a concurrent command on the same order: the work is then
+     * decided again on the fresh documents. Other facades whose work drafts invoices (the returns hook)
+     * wrap their call in it. A clash on an invoice number is not retried: it is the caller's error.
+     */
+    static <R> R retryingSequenceClashes(Supplier<R> call) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return oms.work(command, type, body, replay);
+                return call.get();
             } catch (DuplicateReferenceException e) {
                 if (!Invoice.isSequenceReference(e.reference()) || attempt >= SEQUENCE_ATTEMPTS) {
                     throw e;

@@ -11,6 +11,8 @@ import dev.omskit.core.model.TaxMode;
 import dev.omskit.core.model.TenantId;
 import dev.omskit.core.model.VatRate;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -108,6 +110,14 @@ public abstract class Invoice implements OrderDocument {
 
     /** When the provider issued it (the issue date printed on the invoice). */
     public abstract Optional<Instant> issuedAt();
+
+    /**
+     * The issue date printed on the invoice (ngày lập), in {@code zone}: for Vietnam {@code
+     * ZoneId.of("Asia/Ho_Chi_Minh")}.
+     */
+    public Optional<LocalDate> issueDate(ZoneId zone) {
+        return issuedAt().map(at -> LocalDate.ofInstant(at, zone));
+    }
 
     /** Why the last attempt to issue this draft failed, if one did. */
     public abstract Optional<String> issueFailure();
@@ -234,8 +244,12 @@ public abstract class Invoice implements OrderDocument {
         boolean issued = InvoiceLifecycle.ISSUED.equals(state())
                 || InvoiceLifecycle.ADJUSTED.equals(state())
                 || InvoiceLifecycle.REPLACED.equals(state());
-        if (issued && (number().isEmpty() || symbol().isEmpty() || issuedAt().isEmpty())) {
-            problems.add("is " + state() + " without a number, symbol and issue time");
+        if (issued
+                && (number().isEmpty()
+                        || symbol().isEmpty()
+                        || authorityCode().isEmpty()
+                        || issuedAt().isEmpty())) {
+            problems.add("is " + state() + " without a number, symbol, tax authority code and issue time");
         }
         if (sequence() < 1) {
             problems.add("has sequence " + sequence());

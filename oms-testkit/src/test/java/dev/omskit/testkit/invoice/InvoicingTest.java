@@ -495,4 +495,54 @@ class InvoicingTest {
             assertThat(draft.buyer()).isEqualTo(original.buyer());
         }
     }
+
+    @Nested
+    @DisplayName("commands and access")
+    class Commands {
+        @Test
+        void commands_withBlankValues_areRefusedWhenBuilt() {
+            Invoice draft = h.draftOriginal(order);
+            assertInvalid(() -> h.issue(draft).number(" ").build(), "number", "BLANK");
+            assertInvalid(() -> h.cancel(draft, " "), "reason", "BLANK");
+            assertInvalid(
+                    () -> RecordInvoiceIssueFailed.builder()
+                            .tenant(order.tenant())
+                            .orderId(order.id())
+                            .actor(InvoiceHarness.AGENT)
+                            .invoiceId(draft.id())
+                            .reason("")
+                            .build(),
+                    "reason",
+                    "BLANK");
+        }
+
+        @Test
+        void draftReplacement_withoutAReason_isRequired_andStoresNothing() {
+            Invoice original = h.issued(h.draftOriginal(order));
+            InvoiceHarness.Snapshot before = h.snapshot(order);
+            assertInvalid(
+                    () -> h.invoicing.draftReplacement(
+                            replacement(original).reason(" ").build()),
+                    "reason",
+                    "REQUIRED");
+            h.assertUnchanged(before);
+        }
+
+        @Test
+        void aCustomer_mayNotDraftAnInvoiceOnAnotherCustomersOrder() {
+            assertThatThrownBy(() -> h.invoicing.draftFromOrder(InvoiceHarness.draft(order)
+                            .actor(dev.omskit.core.model.Actor.customer(dev.omskit.core.model.CustomerId.of("c-9")))
+                            .build()))
+                    .isInstanceOf(dev.omskit.core.error.AccessDeniedException.class);
+            assertThat(h.invoicing.invoicesOf(order.tenant(), order.id())).isEmpty();
+        }
+
+        @Test
+        void issued_printsItsIssueDateInTheSellersZone() {
+            h.clock.set(java.time.Instant.parse("2026-11-11T18:30:00Z"));
+            Invoice issued = h.issued(h.draftOriginal(order));
+            assertThat(issued.issueDate(java.time.ZoneId.of("Asia/Ho_Chi_Minh")))
+                    .contains(java.time.LocalDate.of(2026, 11, 12));
+        }
+    }
 }
