@@ -236,6 +236,15 @@ public final class Oms implements AutoCloseable {
         return new AgentDesk(this, tenant, agentId);
     }
 
+    /**
+     * E-invoices of orders: draft, record the provider's answer, adjust, replace, cancel. The facade has
+     * {@link dev.omskit.core.invoice.InvoicingConfig#defaults()}; configure the seller with {@code
+     * invoicing().with(config)}.
+     */
+    public Invoicing invoicing() {
+        return new Invoicing(this, dev.omskit.core.invoice.InvoicingConfig.defaults());
+    }
+
     // -------------------------------------------------------------------------------------------- stock
 
     /**
