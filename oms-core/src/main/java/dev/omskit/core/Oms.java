@@ -96,6 +96,9 @@ public final class Oms implements AutoCloseable {
     private final OmsMetrics metrics;
     private final OrderStock stock;
     private final dev.omskit.core.inventory.InventoryListener backorderFiller;
+    private final ShortPickRerouter rerouter;
+    private final Fulfilment fulfilment;
+    private final Shipping shipping;
 
     private Oms(Builder b) {
         this.storage = b.storage;
@@ -110,6 +113,9 @@ public final class Oms implements AutoCloseable {
         this.metrics = OmsMetrics.of(b.registry);
         this.stock = b.inventory == null ? null : new OrderStock(b.inventory, b.sourcing, config);
         this.backorderFiller = this::fillBackorders;
+        this.rerouter = b.rerouter;
+        this.fulfilment = new Fulfilment(this);
+        this.shipping = new Shipping(this);
         if (stock != null) {
             b.inventory.addListener(backorderFiller);
         }
@@ -211,6 +217,21 @@ public final class Oms implements AutoCloseable {
     /** Records a payment event. */
     public Order recordPayment(RecordPayment command) {
         return execute(command, "RecordPayment", d -> (o, now) -> d.recordPayment(o, command, now));
+    }
+
+    /** Fulfilment requests: releasing units to locations, pick, pack and short-pick confirmations. */
+    public Fulfilment fulfilment() {
+        return fulfilment;
+    }
+
+    /** Shipments, carrier tracking and cash-on-delivery reconciliation. */
+    public Shipping shipping() {
+        return shipping;
+    }
+
+    /** What places units again after a short pick or a rejected fulfilment request. */
+    ShortPickRerouter shortPickRerouter() {
+        return rerouter;
     }
 
     // -------------------------------------------------------------------------------------------- stock
@@ -955,6 +976,7 @@ public final class Oms implements AutoCloseable {
         private MeterRegistry registry;
         private Inventory inventory;
         private SourcingStrategy sourcing = SourcingStrategy.preferSingleLocation();
+        private ShortPickRerouter rerouter = ShortPickRerouter.allocateAgain();
 
         private Builder() {}
 
@@ -971,6 +993,15 @@ public final class Oms implements AutoCloseable {
         /** Where allocated units come from; default {@link SourcingStrategy#preferSingleLocation()}. */
         public Builder sourcing(SourcingStrategy sourcing) {
             this.sourcing = Checks.notNull("sourcing", sourcing);
+            return this;
+        }
+
+        /**
+         * What places units again after a short pick or a rejected fulfilment request; default {@link
+         * ShortPickRerouter#allocateAgain()}. oms-routing's {@code RoutingSourcing} is one.
+         */
+        public Builder shortPickRerouter(ShortPickRerouter rerouter) {
+            this.rerouter = Checks.notNull("rerouter", rerouter);
             return this;
         }
 
