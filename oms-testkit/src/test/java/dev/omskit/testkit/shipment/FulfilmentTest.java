@@ -72,8 +72,14 @@ class FulfilmentTest {
             List<FulfilmentRequest> requests = h.releaseAll(order).requests();
 
             assertThat(requests).extracting(FulfilmentRequest::location).containsExactlyInAnyOrder(HCM, HN);
-            FulfilmentRequest hcm = requests.stream().filter(r -> r.location().equals(HCM)).findFirst().orElseThrow();
-            FulfilmentRequest hn = requests.stream().filter(r -> r.location().equals(HN)).findFirst().orElseThrow();
+            FulfilmentRequest hcm = requests.stream()
+                    .filter(r -> r.location().equals(HCM))
+                    .findFirst()
+                    .orElseThrow();
+            FulfilmentRequest hn = requests.stream()
+                    .filter(r -> r.location().equals(HN))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(hcm.requested()).isEqualTo(Map.of(L1, 3));
             assertThat(hn.requested()).isEqualTo(Map.of(L2, 2));
             assertThat(h.reload(order).quantity(OrderStages.RELEASED)).isEqualTo(5);
@@ -97,8 +103,10 @@ class FulfilmentTest {
 
             assertThat(r.requested()).isEqualTo(Map.of(L1, 2));
             Order after = h.reload(order);
-            assertThat(after.line(L1).orElseThrow().quantity(OrderStages.RELEASED)).isEqualTo(2);
-            assertThat(after.line(L1).orElseThrow().quantity(OrderStages.ALLOCATED)).isEqualTo(1);
+            assertThat(after.line(L1).orElseThrow().quantity(OrderStages.RELEASED))
+                    .isEqualTo(2);
+            assertThat(after.line(L1).orElseThrow().quantity(OrderStages.ALLOCATED))
+                    .isEqualTo(1);
 
             FulfilmentRequest rest = h.releaseAll(order).request();
             assertThat(rest.requested()).isEqualTo(Map.of(L1, 1, L2, 2));
@@ -119,7 +127,8 @@ class FulfilmentTest {
                             .containsExactly("LOCATION_REQUIRED"));
             bare.assertUnchanged(order, docs, outbox);
 
-            FulfilmentRequest r = bare.oms.fulfilment()
+            FulfilmentRequest r = bare.oms
+                    .fulfilment()
                     .release(ReleaseFulfilment.builder()
                             .tenant(TENANT)
                             .orderId(order.id())
@@ -151,7 +160,8 @@ class FulfilmentTest {
                                     .build()))
                     .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
                             .extracting(v -> v.code())
-                            .containsExactlyInAnyOrder("UNKNOWN_LOCATION", "NOT_ALLOCATED", "UNKNOWN_LINE", "NOT_POSITIVE"));
+                            .containsExactlyInAnyOrder(
+                                    "UNKNOWN_LOCATION", "NOT_ALLOCATED", "UNKNOWN_LINE", "NOT_POSITIVE"));
             h.assertUnchanged(order, docs, outbox);
 
             h.releaseAll(order);
@@ -172,8 +182,18 @@ class FulfilmentTest {
             Order order = h.allocatedCod();
             FulfilmentRequest r = h.releaseAll(order).request();
             FulfilmentRequest ghost = new FulfilmentRequest(
-                    TENANT, order.id(), "ful-999", 1, r.state(), HCM, r.requested(), Map.of(), Map.of(),
-                    java.util.Optional.empty(), r.createdAt(), r.createdAt());
+                    TENANT,
+                    order.id(),
+                    "ful-999",
+                    1,
+                    r.state(),
+                    HCM,
+                    r.requested(),
+                    Map.of(),
+                    Map.of(),
+                    java.util.Optional.empty(),
+                    r.createdAt(),
+                    r.createdAt());
             assertThatThrownBy(() -> h.accept(ghost)).isInstanceOf(NotFoundException.class);
         }
     }
@@ -237,7 +257,10 @@ class FulfilmentTest {
             Order again = h.oms.allocate(TENANT, r.orderId(), WMS);
             FulfilmentRequest second = h.releaseAll(again).request();
             h.accept(second);
-            assertThat(h.oms.fulfilment().cancel(h.change(second, "merchant")).request().state())
+            assertThat(h.oms.fulfilment()
+                            .cancel(h.change(second, "merchant"))
+                            .request()
+                            .state())
                     .isEqualTo(FulfilmentRequestLifecycle.CANCELLED);
         }
 
@@ -248,12 +271,13 @@ class FulfilmentTest {
             List<?> docs = h.documents(order);
             int outbox = h.storage.pendingOutboxSize();
 
-            assertThatThrownBy(() -> h.pack(r))
-                    .isInstanceOfSatisfying(OrderRejectedException.class, e -> assertThat(e.rejection().code())
-                            .isEqualTo("ILLEGAL_TRANSITION"));
+            assertThatThrownBy(() -> h.pack(r)).isInstanceOfSatisfying(OrderRejectedException.class, e -> assertThat(
+                            e.rejection().code())
+                    .isEqualTo("ILLEGAL_TRANSITION"));
             assertThatThrownBy(() -> h.pick(r, r.requested(), null))
-                    .isInstanceOfSatisfying(OrderRejectedException.class, e -> assertThat(e.rejection().code())
-                            .isEqualTo("ILLEGAL_TRANSITION"));
+                    .isInstanceOfSatisfying(
+                            OrderRejectedException.class,
+                            e -> assertThat(e.rejection().code()).isEqualTo("ILLEGAL_TRANSITION"));
             assertThatThrownBy(() -> h.oms.fulfilment().reject(h.change(r, null)))
                     .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.violations())
                             .extracting(v -> v.code())
@@ -264,8 +288,9 @@ class FulfilmentTest {
 
             FulfilmentRequest packed = h.readyToShip(r);
             assertThatThrownBy(() -> h.oms.fulfilment().reject(h.change(packed, "too late")))
-                    .isInstanceOfSatisfying(OrderRejectedException.class, e -> assertThat(e.rejection().code())
-                            .isEqualTo("ILLEGAL_TRANSITION"));
+                    .isInstanceOfSatisfying(
+                            OrderRejectedException.class,
+                            e -> assertThat(e.rejection().code()).isEqualTo("ILLEGAL_TRANSITION"));
             assertThatThrownBy(() -> h.oms.fulfilment().cancel(h.change(packed, "too late")))
                     .isInstanceOf(OrderRejectedException.class);
         }
@@ -309,7 +334,9 @@ class FulfilmentTest {
 
             FulfilmentRequest picked = out.request();
             assertThat(picked.state()).isEqualTo(FulfilmentRequestLifecycle.PICKED);
-            assertThat(picked.requested()).as("what was requested is never rewritten").isEqualTo(Map.of(L1, 3, L2, 2));
+            assertThat(picked.requested())
+                    .as("what was requested is never rewritten")
+                    .isEqualTo(Map.of(L1, 3, L2, 2));
             assertThat(picked.picked()).isEqualTo(Map.of(L1, 1, L2, 2));
             assertThat(picked.shortfall()).isEqualTo(Map.of(L1, 2));
             assertThat(picked.note()).contains("bin empty");
@@ -324,8 +351,10 @@ class FulfilmentTest {
             // re-routed: the default sourcing found the 2 units at HN
             assertThat(out.rerouted()).isTrue();
             Order after = h.reload(order);
-            assertThat(after.line(L1).orElseThrow().quantity(OrderStages.ALLOCATED)).isEqualTo(2);
-            assertThat(after.line(L1).orElseThrow().quantity(OrderStages.RELEASED)).isEqualTo(1);
+            assertThat(after.line(L1).orElseThrow().quantity(OrderStages.ALLOCATED))
+                    .isEqualTo(2);
+            assertThat(after.line(L1).orElseThrow().quantity(OrderStages.RELEASED))
+                    .isEqualTo(1);
             assertThat(h.inventory.level(TENANT, SKU_1, HN).reserved()).isEqualTo(2);
 
             FulfilmentRequest second = h.releaseAll(after).request();
@@ -344,17 +373,19 @@ class FulfilmentTest {
 
             assertThat(out.rerouted()).isFalse();
             assertThat(out.rerouteProblem()).isPresent();
-            assertThat(out.order().line(L2).orElseThrow().quantity(OrderStages.CREATED)).isEqualTo(1);
+            assertThat(out.order().line(L2).orElseThrow().quantity(OrderStages.CREATED))
+                    .isEqualTo(1);
             assertThat(h.onHand(SKU_2, HCM)).isEqualTo(1);
         }
 
         @Test
         void shortPick_customRerouter_calledOnceWithTheLocationAndReason() {
             List<String> calls = new CopyOnWriteArrayList<>();
-            ShipHarness custom = ShipHarness.create(b -> b.shortPickRerouter((oms, tenant, order, at, reason, actor) -> {
-                calls.add(order + "@" + at + ":" + reason);
-                return oms.get(tenant, order);
-            }));
+            ShipHarness custom =
+                    ShipHarness.create(b -> b.shortPickRerouter((oms, tenant, order, at, reason, actor) -> {
+                        calls.add(order + "@" + at + ":" + reason);
+                        return oms.get(tenant, order);
+                    }));
             custom.receive(HCM, SKU_1, 3);
             custom.receive(HCM, SKU_2, 2);
             Order order = custom.allocatedCod();
@@ -375,7 +406,8 @@ class FulfilmentTest {
 
             assertThat(calls).containsExactly(order.id() + "@" + HCM + ":one broken");
             assertThat(replayed.request().shortfall()).isEqualTo(Map.of(L1, 1));
-            assertThat(custom.reload(order).line(L1).orElseThrow().quantity(OrderStages.CREATED)).isEqualTo(1);
+            assertThat(custom.reload(order).line(L1).orElseThrow().quantity(OrderStages.CREATED))
+                    .isEqualTo(1);
         }
 
         @Test
@@ -397,8 +429,10 @@ class FulfilmentTest {
             FulfilmentOutcome out = noRoute.pick(r, Map.of(L1, 1), "missing");
             // 1 still allocated (never released) + 1 re-allocated by the rerouter; 1 released
             Order after = out.order();
-            assertThat(after.line(L1).orElseThrow().quantity(OrderStages.RELEASED)).isEqualTo(1);
-            assertThat(after.line(L1).orElseThrow().quantity(OrderStages.ALLOCATED)).isEqualTo(2);
+            assertThat(after.line(L1).orElseThrow().quantity(OrderStages.RELEASED))
+                    .isEqualTo(1);
+            assertThat(after.line(L1).orElseThrow().quantity(OrderStages.ALLOCATED))
+                    .isEqualTo(2);
         }
     }
 

@@ -73,7 +73,11 @@ final class ShipHarness {
 
     private ShipHarness(boolean withInventory, Consumer<Oms.Builder> customizer) {
         for (Sku sku : List.of(SKU_1, SKU_2)) {
-            catalog.put(Product.builder().tenant(TENANT).sku(sku).name("Product " + sku).build());
+            catalog.put(Product.builder()
+                    .tenant(TENANT)
+                    .sku(sku)
+                    .name("Product " + sku)
+                    .build());
         }
         inventory = Inventory.builder()
                 .store(InMemoryInventoryStore.create())
@@ -150,12 +154,16 @@ final class ShipHarness {
 
     /** A prepaid, paid order of the given lines. */
     Order capturePaid(LineInput... lines) {
-        return oms.capture(OrderFixtures.capture().lines(List.of(lines)).build()).order();
+        return oms.capture(OrderFixtures.capture().lines(List.of(lines)).build())
+                .order();
     }
 
     /** A COD order of 3 x SKU-1 at 100,000 and 2 x SKU-2 at 50,000, allocated. */
     Order allocatedCod() {
-        return oms.allocate(TENANT, captureCod(line("SKU-1", 3, 100_000), line("SKU-2", 2, 50_000)).id(), WMS);
+        return oms.allocate(
+                TENANT,
+                captureCod(line("SKU-1", 3, 100_000), line("SKU-2", 2, 50_000)).id(),
+                WMS);
     }
 
     Order reload(Order o) {
@@ -163,11 +171,20 @@ final class ShipHarness {
     }
 
     FulfilmentOutcome releaseAll(Order o) {
-        return oms.fulfilment().release(ReleaseFulfilment.builder().tenant(TENANT).orderId(o.id()).actor(WMS).build());
+        return oms.fulfilment()
+                .release(ReleaseFulfilment.builder()
+                        .tenant(TENANT)
+                        .orderId(o.id())
+                        .actor(WMS)
+                        .build());
     }
 
     ChangeFulfilment change(FulfilmentRequest r, String reason) {
-        ChangeFulfilment.Builder b = ChangeFulfilment.builder().tenant(TENANT).orderId(r.orderId()).actor(WMS).requestId(r.id());
+        ChangeFulfilment.Builder b = ChangeFulfilment.builder()
+                .tenant(TENANT)
+                .orderId(r.orderId())
+                .actor(WMS)
+                .requestId(r.id());
         if (reason != null) {
             b.reason(reason);
         }
@@ -179,7 +196,12 @@ final class ShipHarness {
     }
 
     FulfilmentOutcome pick(FulfilmentRequest r, Map<LineId, Integer> picked, String reason) {
-        ConfirmPick.Builder b = ConfirmPick.builder().tenant(TENANT).orderId(r.orderId()).actor(WMS).requestId(r.id()).picked(picked);
+        ConfirmPick.Builder b = ConfirmPick.builder()
+                .tenant(TENANT)
+                .orderId(r.orderId())
+                .actor(WMS)
+                .requestId(r.id())
+                .picked(picked);
         if (reason != null) {
             b.reason(reason);
         }
@@ -215,18 +237,23 @@ final class ShipHarness {
     }
 
     Shipment label(Shipment s, String tracking) {
-        return oms.shipping().label(LabelShipment.builder()
-                .tenant(TENANT)
-                .orderId(s.orderId())
-                .actor(WMS)
-                .shipmentId(s.id())
-                .trackingNumber(tracking)
-                .label("label-" + tracking + ".pdf")
-                .build());
+        return oms.shipping()
+                .label(LabelShipment.builder()
+                        .tenant(TENANT)
+                        .orderId(s.orderId())
+                        .actor(WMS)
+                        .shipmentId(s.id())
+                        .trackingNumber(tracking)
+                        .label("label-" + tracking + ".pdf")
+                        .build());
     }
 
     ChangeShipment changeShipment(Shipment s, String reason) {
-        ChangeShipment.Builder b = ChangeShipment.builder().tenant(TENANT).orderId(s.orderId()).actor(WMS).shipmentId(s.id());
+        ChangeShipment.Builder b = ChangeShipment.builder()
+                .tenant(TENANT)
+                .orderId(s.orderId())
+                .actor(WMS)
+                .shipmentId(s.id());
         if (reason != null) {
             b.reason(reason);
         }
@@ -259,15 +286,16 @@ final class ShipHarness {
     }
 
     Shipment remit(Shipment s, Money amount, String reference) {
-        return oms.shipping().recordRemittance(RecordCodRemittance.builder()
-                .tenant(TENANT)
-                .orderId(s.orderId())
-                .actor(Actor.system("ghn-remittance"))
-                .shipmentId(s.id())
-                .amount(amount)
-                .reference(reference)
-                .remittedAt(clock.instant())
-                .build());
+        return oms.shipping()
+                .recordRemittance(RecordCodRemittance.builder()
+                        .tenant(TENANT)
+                        .orderId(s.orderId())
+                        .actor(Actor.system("ghn-remittance"))
+                        .shipmentId(s.id())
+                        .amount(amount)
+                        .reference(reference)
+                        .remittedAt(clock.instant())
+                        .build());
     }
 
     /** A shipment of all picked units of the order's one request, labelled and handed over. */
