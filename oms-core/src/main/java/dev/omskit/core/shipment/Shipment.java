@@ -117,6 +117,21 @@ public abstract class Shipment implements OrderDocument {
         return lines().getOrDefault(line, 0);
     }
 
+    /** The actual weight of all packages, in grams. */
+    public int weightGrams() {
+        return parcels().stream().mapToInt(Parcel::weightGrams).sum();
+    }
+
+    /**
+     * What the carrier charges by over all packages: per package the larger of actual and dimensional
+     * weight ({@code divisor} in cm³ per kg, usually {@link Parcel#DEFAULT_DIVISOR}), summed.
+     */
+    public int chargeableWeightGrams(int divisor) {
+        return parcels().stream()
+                .mapToInt(p -> p.chargeableWeightGrams(divisor))
+                .sum();
+    }
+
     /** Whether it still counts: not cancelled and not returned to the sender. */
     public boolean isLive() {
         return ShipmentLifecycle.isLive(state());

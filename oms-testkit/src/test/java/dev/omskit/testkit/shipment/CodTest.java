@@ -231,4 +231,47 @@ class CodTest {
                         .extracting(v -> v.code())
                         .containsExactly("DUPLICATE_REFERENCE"));
     }
+
+    @Test
+    void threeShipments_paymentStaysPartialUntilTheLast_ledgerCountsEveryRemittance() {
+        Order order = h.allocatedCod();
+        FulfilmentRequest r = h.readyToShip(h.releaseAll(order).request());
+        List<Shipment> parcels = List.of(
+                h.handOver(h.label(h.create(h.shipment(r).lines(Map.of(L1, 1))), "T-1")),
+                h.handOver(h.label(h.create(h.shipment(r).lines(Map.of(L1, 2))), "T-2")),
+                h.handOver(h.label(h.create(h.shipment(r).lines(Map.of(L2, 2))), "T-3")));
+        List<String> states = new java.util.ArrayList<>();
+        for (Shipment p : parcels) {
+            Shipment d = h.deliver(p);
+            h.remit(d, d.codAmount(), "R-" + d.id());
+            states.add(h.reload(order).paymentStatus().name());
+        }
+        assertThat(states).containsExactly("COD_PARTIALLY_COLLECTED", "COD_PARTIALLY_COLLECTED", "COD_COLLECTED");
+        Order done = h.reload(order);
+        assertThat(done.payments().codRemitted()).isEqualTo(done.totals().total());
+        assertThat(h.oms.events(TENANT, order.id()))
+                .filteredOn(e -> e instanceof dev.omskit.core.event.OrderEvent.PaymentRecorded)
+                .extracting(e -> ((dev.omskit.core.event.OrderEvent.PaymentRecorded) e)
+                        .trigger()
+                        .name())
+                .containsExactly("COLLECT_COD_PARTIAL", "COLLECT_COD_PARTIAL", "COLLECT_COD");
+    }
+
+    @Test
+    void createWithAnIdempotencyKey_twice_oneShipment() {
+        Order order = h.allocatedCod();
+        FulfilmentRequest r = h.readyToShip(h.releaseAll(order).request());
+        var command = h.shipment(r)
+                .idempotencyKey(dev.omskit.core.model.IdempotencyKey.of("ship-1"))
+                .addParcels(dev.omskit.core.shipment.Parcel.of(800, 40, 30, 20))
+                .build();
+        Shipment first = h.oms.shipping().create(command);
+        Shipment again = h.oms.shipping().create(command);
+        assertThat(again).isEqualTo(first);
+        assertThat(h.oms.shipping().shipments(TENANT, order.id())).hasSize(1);
+        assertThat(first.weightGrams()).isEqualTo(2000);
+        assertThat(first.chargeableWeightGrams(6000))
+                .as("1,200 g and 4,000 g dimensional")
+                .isEqualTo(5200);
+    }
 }
