@@ -446,4 +446,43 @@ class FulfilmentTest {
         assertThat(Oms.class).isNotNull();
         assertThat(OrderFixtures.TENANT).isEqualTo(TENANT);
     }
+
+    @org.junit.jupiter.api.RepeatedTest(3)
+    void concurrentShortPickConfirmations_oneTakesEffect_unitsDeallocatedOnce() throws Exception {
+        h.receive(HCM, SKU_1, 3);
+        h.receive(HCM, SKU_2, 2);
+        h.receive(HN, SKU_1, 5);
+        Order order = h.allocatedCod();
+        FulfilmentRequest r = h.accept(h.releaseAll(order).request());
+        java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<Object> outcomes = new CopyOnWriteArrayList<>();
+        try {
+            List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                futures.add(pool.submit(() -> {
+                    barrier.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    try {
+                        outcomes.add(h.pick(r, Map.of(L1, 1, L2, 2), "bin empty"));
+                    } catch (OrderRejectedException e) {
+                        outcomes.add(e);
+                    }
+                    return null;
+                }));
+            }
+            for (var f : futures) {
+                f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outcomes).filteredOn(o -> o instanceof FulfilmentOutcome).hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(o -> o instanceof OrderRejectedException)
+                .hasSize(1);
+        Order after = h.reload(order);
+        assertThat(after.line(L1).orElseThrow().quantity(OrderStages.RELEASED)).isEqualTo(1);
+        assertThat(after.line(L1).orElseThrow().quantity(OrderStages.ALLOCATED)).isEqualTo(2);
+        assertThat(h.onHand(SKU_1, HCM)).as("written off once").isEqualTo(1);
+    }
 }

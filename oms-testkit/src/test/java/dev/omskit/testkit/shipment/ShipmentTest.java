@@ -392,4 +392,35 @@ class ShipmentTest {
         assertThat(h.onHand(SKU_1, HCM)).isEqualTo(7);
         assertThat(new CountDownLatch(0).getCount()).isZero();
     }
+
+    @RepeatedTest(3)
+    void concurrentDuplicateDeliveredWebhooks_deliveredOnce() throws Exception {
+        Shipment s = h.handOver(labelled("T-1"));
+        Instant at = h.clock.instant().plusSeconds(60);
+        CyclicBarrier barrier = new CyclicBarrier(3);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<TrackingResult>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                futures.add(pool.submit(() -> {
+                    barrier.await(5, TimeUnit.SECONDS);
+                    return h.track(s, TrackingStatus.DELIVERED, at, null);
+                }));
+            }
+            List<TrackingResult.Outcome> outcomes = new ArrayList<>();
+            for (Future<TrackingResult> f : futures) {
+                outcomes.add(f.get(10, TimeUnit.SECONDS).outcome());
+            }
+            assertThat(outcomes)
+                    .filteredOn(o -> o == TrackingResult.Outcome.APPLIED)
+                    .hasSize(1);
+            assertThat(outcomes)
+                    .filteredOn(o -> o == TrackingResult.Outcome.DUPLICATE)
+                    .hasSize(2);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(h.reload(order).quantity(OrderStages.DELIVERED)).isEqualTo(5);
+        assertThat(trail(s)).containsExactly("CREATE", "LABEL", "HAND_OVER", "DEPART", "DISPATCH", "DELIVER");
+    }
 }
