@@ -97,6 +97,9 @@ public final class Oms implements AutoCloseable {
     private final OrderStock stock;
     private final dev.omskit.core.inventory.InventoryListener backorderFiller;
     private final Changes changes = new Changes(this);
+    private final ShortPickRerouter rerouter;
+    private final Fulfilment fulfilment;
+    private final Shipping shipping;
 
     private Oms(Builder b) {
         this.storage = b.storage;
@@ -115,6 +118,9 @@ public final class Oms implements AutoCloseable {
         this.metrics = OmsMetrics.of(b.registry);
         this.stock = b.inventory == null ? null : new OrderStock(b.inventory, b.sourcing, config);
         this.backorderFiller = this::fillBackorders;
+        this.rerouter = b.rerouter;
+        this.fulfilment = new Fulfilment(this);
+        this.shipping = new Shipping(this);
         if (stock != null) {
             b.inventory.addListener(backorderFiller);
         }
@@ -243,6 +249,21 @@ public final class Oms implements AutoCloseable {
      */
     public Invoicing invoicing() {
         return new Invoicing(this, dev.omskit.core.invoice.InvoicingConfig.defaults());
+    }
+
+    /** Fulfilment requests: releasing units to locations, pick, pack and short-pick confirmations. */
+    public Fulfilment fulfilment() {
+        return fulfilment;
+    }
+
+    /** Shipments, carrier tracking and cash-on-delivery reconciliation. */
+    public Shipping shipping() {
+        return shipping;
+    }
+
+    /** What places units again after a short pick or a rejected fulfilment request. */
+    ShortPickRerouter shortPickRerouter() {
+        return rerouter;
     }
 
     // -------------------------------------------------------------------------------------------- stock
@@ -989,6 +1010,7 @@ public final class Oms implements AutoCloseable {
         private MeterRegistry registry;
         private Inventory inventory;
         private SourcingStrategy sourcing = SourcingStrategy.preferSingleLocation();
+        private ShortPickRerouter rerouter = ShortPickRerouter.allocateAgain();
 
         private Builder() {}
 
@@ -1005,6 +1027,15 @@ public final class Oms implements AutoCloseable {
         /** Where allocated units come from; default {@link SourcingStrategy#preferSingleLocation()}. */
         public Builder sourcing(SourcingStrategy sourcing) {
             this.sourcing = Checks.notNull("sourcing", sourcing);
+            return this;
+        }
+
+        /**
+         * What places units again after a short pick or a rejected fulfilment request; default {@link
+         * ShortPickRerouter#allocateAgain()}. oms-routing's {@code RoutingSourcing} is one.
+         */
+        public Builder shortPickRerouter(ShortPickRerouter rerouter) {
+            this.rerouter = Checks.notNull("rerouter", rerouter);
             return this;
         }
 

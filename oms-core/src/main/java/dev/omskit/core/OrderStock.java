@@ -76,6 +76,7 @@ final class OrderStock {
             PaymentStates.PAID,
             PaymentStates.PARTIALLY_REFUNDED,
             PaymentStates.COD_PENDING,
+            PaymentStates.COD_PARTIALLY_COLLECTED,
             PaymentStates.COD_COLLECTED);
 
     private final Inventory inventory;

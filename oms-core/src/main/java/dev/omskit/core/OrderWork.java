@@ -118,6 +118,23 @@ final class OrderWork {
         return apply(decider.transition(current, command, now));
     }
 
+    /**
+     * Moves units of the lines that are in {@code from} by a lifecycle trigger (for triggers with several
+     * sources, when a document knows which units it holds: a fulfilment request's RELEASED units).
+     */
+    Order transitionFrom(
+            dev.omskit.core.lifecycle.State from, Trigger trigger, Map<LineId, Integer> lines, String reason) {
+        TransitionOrder command = TransitionOrder.builder()
+                .tenant(current.tenant())
+                .orderId(current.id())
+                .actor(actor)
+                .trigger(trigger)
+                .lines(lines)
+                .reason(Optional.ofNullable(reason))
+                .build();
+        return apply(decider.transitionFrom(current, command, from, now));
+    }
+
     /** Records a payment event (the amount resolved and checked as {@link Oms#recordPayment} does). */
     Order payment(Trigger trigger, Optional<Money> amount, Optional<String> reference) {
         RecordPayment command = RecordPayment.builder()

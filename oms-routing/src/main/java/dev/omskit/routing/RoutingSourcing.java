@@ -1,6 +1,7 @@
 package dev.omskit.routing;
 
 import dev.omskit.core.Oms;
+import dev.omskit.core.ShortPickRerouter;
 import dev.omskit.core.command.TransitionOrder;
 import dev.omskit.core.inventory.Location;
 import dev.omskit.core.inventory.Product;
@@ -13,6 +14,7 @@ import dev.omskit.core.model.OrderId;
 import dev.omskit.core.model.Sku;
 import dev.omskit.core.model.TenantId;
 import dev.omskit.core.order.Order;
+import dev.omskit.core.order.OrderStages;
 import dev.omskit.core.order.OrderTriggers;
 import dev.omskit.core.spi.ProductCatalog;
 import dev.omskit.core.spi.SourcingPlan;
@@ -43,7 +45,7 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe.
  */
-public final class RoutingSourcing implements SourcingStrategy {
+public final class RoutingSourcing implements SourcingStrategy, ShortPickRerouter {
     private final Router router;
     private final ProductCatalog catalog;
     private final CapacityBook capacity;
@@ -88,23 +90,40 @@ public final class RoutingSourcing implements SourcingStrategy {
 
     /**
      * Re-routes an order a location rejected or short-picked, without losing it: the location is excluded
-     * for the order, its allocated (and released) units are deallocated, which gives their stock back, and
-     * the order is allocated again through the profiles, so what can be sourced elsewhere is reserved there
-     * and the rest is backordered (or refused with {@code NOT_BACKORDERABLE}, in which case the units stay
-     * waiting on the order for a later allocation).
+     * for the order, its units still only allocated (not yet released to a location) are deallocated,
+     * which gives their stock back, and the order is allocated again through the profiles, so what can be
+     * sourced elsewhere is reserved there and the rest is backordered (or refused with {@code
+     * NOT_BACKORDERABLE}, in which case the units stay waiting on the order for a later allocation).
+     * Units {@code RELEASED} to locations stay where they are: they belong to live fulfilment requests,
+     * and {@code Fulfilment} returns the units a location could not fulfil to {@code CREATED} before it
+     * calls this as the order's {@link ShortPickRerouter}. Without units waiting it changes nothing.
      *
      * @return the order after the new allocation
      */
+    @Override
     public Order reroute(Oms oms, TenantId tenant, OrderId order, LocationId location, String reason, Actor actor) {
         Checks.notNull("oms", oms);
         exclude(tenant, order, location, reason);
-        oms.transition(TransitionOrder.builder()
-                .tenant(tenant)
-                .orderId(order)
-                .trigger(OrderTriggers.DEALLOCATE)
-                .reason("re-route: " + location + " " + reason)
-                .actor(actor)
-                .build());
+        Order current = oms.get(tenant, order);
+        Map<LineId, Integer> allocated = new java.util.LinkedHashMap<>();
+        for (var line : current.lines()) {
+            if (line.quantity(OrderStages.ALLOCATED) > 0) {
+                allocated.put(line.id(), line.quantity(OrderStages.ALLOCATED));
+            }
+        }
+        if (!allocated.isEmpty()) {
+            current = oms.transition(TransitionOrder.builder()
+                    .tenant(tenant)
+                    .orderId(order)
+                    .trigger(OrderTriggers.DEALLOCATE)
+                    .lines(allocated)
+                    .reason("re-route: " + location + " " + reason)
+                    .actor(actor)
+                    .build());
+        }
+        if (current.quantity(OrderStages.CREATED) == 0) {
+            return current;
+        }
         return oms.allocate(tenant, order, actor);
     }
 

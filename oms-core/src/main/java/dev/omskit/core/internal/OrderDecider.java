@@ -135,7 +135,20 @@ public final class OrderDecider {
                     "cancel with CancelOrder, which needs a reason and cancels all or nothing; not with"
                             + " TransitionOrder");
         }
-        return move(order, c, c.trigger(), c.lines(), c.reason(), false, now);
+        return move(order, c, c.trigger(), c.lines(), c.reason(), false, Optional.empty(), now);
+    }
+
+    /**
+     * Like {@link #transition(Order, TransitionOrder, Instant)}, but moves only units that are in {@code
+     * from} (a trigger with several sources, such as {@code DEALLOCATE} from {@code ALLOCATED} or {@code
+     * RELEASED}, otherwise takes them in declaration order). For the after-sale facades, which know which
+     * units a document holds.
+     */
+    public Decision transitionFrom(Order order, TransitionOrder c, State from, Instant now) {
+        if (c.trigger().equals(OrderTriggers.CANCEL)) {
+            return transition(order, c, now);
+        }
+        return move(order, c, c.trigger(), c.lines(), c.reason(), false, Optional.of(from), now);
     }
 
     /** Cancels the order fully or partially. */
@@ -163,7 +176,7 @@ public final class OrderDecider {
                                 + String.join(", ", stuck));
             }
         }
-        return move(order, c, OrderTriggers.CANCEL, c.lines(), Optional.of(c.reason()), true, now);
+        return move(order, c, OrderTriggers.CANCEL, c.lines(), Optional.of(c.reason()), true, Optional.empty(), now);
     }
 
     private Decision move(
@@ -173,9 +186,11 @@ public final class OrderDecider {
             Map<LineId, Integer> requested,
             Optional<String> reason,
             boolean cancelling,
+            Optional<State> onlyFrom,
             Instant now) {
-        List<Transition<OrderTransitionContext>> transitions =
-                lifecycle.stages().transitionsOn(trigger);
+        List<Transition<OrderTransitionContext>> transitions = lifecycle.stages().transitionsOn(trigger).stream()
+                .filter(t -> onlyFrom.isEmpty() || t.from().equals(onlyFrom.get()))
+                .toList();
         List<Violation> violations = new ArrayList<>();
         if (transitions.isEmpty()) {
             violations.add(Violation.of(
@@ -486,6 +501,9 @@ public final class OrderDecider {
         } else if (trigger.equals(PaymentStates.CAPTURE.name())) {
             return Optional.of(total.minus(ledger.captured())).filter(Money::isPositive);
         } else if (trigger.equals(PaymentStates.COLLECT_COD.name())) {
+            if (PaymentStates.COD_PARTIALLY_COLLECTED.equals(order.paymentStatus())) {
+                return Optional.empty(); // the partial remittances carried their amounts; this one closes it
+            }
             return Optional.of(order.totals().cashOnDelivery().minus(ledger.codRemitted()))
                     .filter(Money::isPositive);
         }

@@ -116,7 +116,8 @@ public final class OrderEvolver {
             return ledger.authorize(amount);
         } else if (trigger.equals(PaymentStates.CAPTURE.name())) {
             return ledger.capture(amount);
-        } else if (trigger.equals(PaymentStates.COLLECT_COD.name())) {
+        } else if (trigger.equals(PaymentStates.COLLECT_COD.name())
+                || trigger.equals(PaymentStates.COLLECT_COD_PARTIAL.name())) {
             return ledger.remitCod(amount);
         } else if (trigger.equals(PaymentStates.REFUND.name()) || trigger.equals(PaymentStates.REFUND_PARTIAL.name())) {
             return ledger.refund(amount);

@@ -13,6 +13,7 @@ public final class OrderGuards {
             PaymentStates.PAID,
             PaymentStates.PARTIALLY_REFUNDED,
             PaymentStates.COD_PENDING,
+            PaymentStates.COD_PARTIALLY_COLLECTED,
             PaymentStates.COD_COLLECTED);
 
     private static final Guard<OrderTransitionContext> NOT_ON_HOLD = Guard.of(

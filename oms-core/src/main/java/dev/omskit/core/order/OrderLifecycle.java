@@ -141,6 +141,7 @@ public final class OrderLifecycle {
                         PaymentStates.REFUNDED,
                         PaymentStates.VOIDED,
                         PaymentStates.COD_PENDING,
+                        PaymentStates.COD_PARTIALLY_COLLECTED,
                         PaymentStates.COD_COLLECTED)
                 .initial(PaymentStates.PENDING, PaymentStates.AUTHORIZED, PaymentStates.PAID, PaymentStates.COD_PENDING)
                 .finalStates(
@@ -166,6 +167,16 @@ public final class OrderLifecycle {
                         PaymentStates.PARTIALLY_REFUNDED)
                 .transition(PaymentStates.PARTIALLY_REFUNDED, PaymentStates.REFUND, PaymentStates.REFUNDED)
                 .transition(PaymentStates.COD_PENDING, PaymentStates.COLLECT_COD, PaymentStates.COD_COLLECTED)
+                .transition(
+                        PaymentStates.COD_PENDING,
+                        PaymentStates.COLLECT_COD_PARTIAL,
+                        PaymentStates.COD_PARTIALLY_COLLECTED)
+                .transition(
+                        PaymentStates.COD_PARTIALLY_COLLECTED,
+                        PaymentStates.COLLECT_COD_PARTIAL,
+                        PaymentStates.COD_PARTIALLY_COLLECTED)
+                .transition(
+                        PaymentStates.COD_PARTIALLY_COLLECTED, PaymentStates.COLLECT_COD, PaymentStates.COD_COLLECTED)
                 .transition(PaymentStates.COD_PENDING, PaymentStates.VOID, PaymentStates.VOIDED)
                 .transition(PaymentStates.COD_COLLECTED, PaymentStates.REFUND_PARTIAL, PaymentStates.PARTIALLY_REFUNDED)
                 .transition(PaymentStates.COD_COLLECTED, PaymentStates.REFUND, PaymentStates.REFUNDED)

@@ -239,7 +239,16 @@ class OrderLifecycleTest {
                             PaymentStates.COLLECT_COD,
                             PaymentStates.COD_COLLECTED,
                             PaymentStates.VOID,
-                            PaymentStates.VOIDED));
+                            PaymentStates.VOIDED,
+                            PaymentStates.COLLECT_COD_PARTIAL,
+                            PaymentStates.COD_PARTIALLY_COLLECTED));
+            expected.put(
+                    PaymentStates.COD_PARTIALLY_COLLECTED,
+                    row(
+                            PaymentStates.COLLECT_COD_PARTIAL,
+                            PaymentStates.COD_PARTIALLY_COLLECTED,
+                            PaymentStates.COLLECT_COD,
+                            PaymentStates.COD_COLLECTED));
             expected.put(
                     PaymentStates.COD_COLLECTED,
                     row(
@@ -254,7 +263,8 @@ class OrderLifecycleTest {
                             PaymentStates.VOID,
                             PaymentStates.REFUND_PARTIAL,
                             PaymentStates.REFUND,
-                            PaymentStates.COLLECT_COD);
+                            PaymentStates.COLLECT_COD,
+                            PaymentStates.COLLECT_COD_PARTIAL);
             assertTable(payment, expected);
         }
 
@@ -494,6 +504,7 @@ class OrderLifecycleTest {
             Lifecycle<Order> payment = OrderLifecycle.defaultPayment().toBuilder()
                     .initial(PaymentStates.PENDING, PaymentStates.AUTHORIZED, PaymentStates.PAID)
                     .removeState(PaymentStates.COD_PENDING)
+                    .removeState(PaymentStates.COD_PARTIALLY_COLLECTED)
                     .removeState(PaymentStates.COD_COLLECTED)
                     .build();
 

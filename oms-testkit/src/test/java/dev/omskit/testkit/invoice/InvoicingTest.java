@@ -107,7 +107,11 @@ class InvoicingTest {
                     .containsExactly(tuple(VatRate.percent(8), vnd(8_889)), tuple(VatRate.percent(10), vnd(31_727)));
             assertThat(invoice.paymentTerm()).isEqualTo("CK");
 
-            assertThat(h.reload(order)).as("the order itself is untouched").isEqualTo(order);
+            Order after = h.reload(order);
+            assertThat(after.lines()).as("the order's lines are untouched").isEqualTo(order.lines());
+            assertThat(after.version())
+                    .as("the draft is recorded on the order's trail")
+                    .isEqualTo(order.version() + 1);
             assertThat(h.invoicing.invoicesOf(order.tenant(), order.id())).containsExactly(invoice);
             assertThat(h.invoicing.trail(order.tenant(), invoice.id()))
                     .extracting(DocumentEvent::trigger)
@@ -222,7 +226,9 @@ class InvoicingTest {
 
             assertThat(preview.result().totals().total()).isEqualTo(vnd(468_999));
             assertThat(preview.documentEvents()).hasSize(1);
-            assertThat(preview.orderEvents()).isEmpty();
+            assertThat(preview.orderEvents())
+                    .singleElement()
+                    .isInstanceOf(dev.omskit.core.event.OrderEvent.DocumentChanged.class);
             h.assertUnchanged(before);
         }
 
