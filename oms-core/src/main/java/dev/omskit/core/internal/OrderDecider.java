@@ -108,6 +108,17 @@ public final class OrderDecider {
                     "the channel's total " + c.expectedTotal().get() + " differs from the total derived from lines,"
                             + " discounts, VAT and shipping: " + order.totals().total());
         }
+        // an order captured as already authorised or paid has moved that money: its ledger says so
+        Money total = order.totals().total();
+        PaymentLedger ledger = PaymentLedger.zero(order.currency());
+        if (order.paymentStatus().equals(PaymentStates.AUTHORIZED)) {
+            order = Order.builder().from(order).payments(ledger.authorize(total)).build();
+        } else if (order.paymentStatus().equals(PaymentStates.PAID)) {
+            order = Order.builder()
+                    .from(order)
+                    .payments(ledger.authorize(total).capture(total))
+                    .build();
+        }
         EventHeader header = EventHeader.of(c.tenant(), id, 1, now, c.actor(), Optional.empty(), order.status());
         return Decision.accepted(order, List.of(new OrderEvent.OrderCaptured(header, order)));
     }
