@@ -213,6 +213,22 @@ public final class Oms implements AutoCloseable {
         return execute(command, "RecordPayment", d -> (o, now) -> d.recordPayment(o, command, now));
     }
 
+    private volatile Returns returns;
+
+    /**
+     * Returns, refunds, exchanges, store credit and claims of this facade's orders, under {@link
+     * dev.omskit.core.returns.ReturnsConfig#defaults()}; {@code returns().withConfig(config)} for other
+     * policies.
+     */
+    public Returns returns() {
+        Returns r = returns;
+        if (r == null) {
+            r = new Returns(this, dev.omskit.core.returns.ReturnsConfig.defaults());
+            returns = r;
+        }
+        return r;
+    }
+
     // -------------------------------------------------------------------------------------------- stock
 
     /**
