@@ -112,7 +112,10 @@ public final class OrderDecider {
         Money total = order.totals().total();
         PaymentLedger ledger = PaymentLedger.zero(order.currency());
         if (order.paymentStatus().equals(PaymentStates.AUTHORIZED)) {
-            order = Order.builder().from(order).payments(ledger.authorize(total)).build();
+            order = Order.builder()
+                    .from(order)
+                    .payments(ledger.authorize(total))
+                    .build();
         } else if (order.paymentStatus().equals(PaymentStates.PAID)) {
             order = Order.builder()
                     .from(order)
