@@ -50,7 +50,8 @@ public abstract class Claim implements OrderDocument {
 
     public abstract List<ClaimLine> lines();
 
-    /** What happened, in the buyer's words. */
+    /** What happened, in the buyer's words (may hold personal data: prints as {@code ***}). */
+    @Value.Redacted
     public abstract String description();
 
     /** References to photos, videos, carrier reports. */

@@ -14,6 +14,8 @@ import org.immutables.value.Value;
 public abstract class OpenClaim implements ExistingOrderCommand {
     public abstract List<ClaimLine> lines();
 
+    /** What happened (prints as {@code ***}). */
+    @Value.Redacted
     public abstract String description();
 
     /** References to photos, videos, carrier reports. */

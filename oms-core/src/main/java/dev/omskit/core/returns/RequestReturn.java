@@ -30,6 +30,8 @@ public abstract class RequestReturn implements ExistingOrderCommand {
     /** The replacements of an exchange (required for, and only for, {@link ReturnResolution#EXCHANGE}). */
     public abstract List<ExchangeItem> exchangeItems();
 
+    /** A note on the whole return (prints as {@code ***}). */
+    @Value.Redacted
     public abstract Optional<String> note();
 
     public static Builder builder() {

@@ -23,4 +23,11 @@ public record ReturnItem(LineId line, int units, ReturnReason reason, Optional<S
     public static ReturnItem of(LineId line, int units, ReturnReason reason) {
         return new ReturnItem(line, units, reason, Optional.empty());
     }
+
+    /** The item with the buyer's note masked ({@code ***}): free text may hold personal data. */
+    @Override
+    public String toString() {
+        return "ReturnItem[line=" + line + ", units=" + units + ", reason=" + reason + ", note=" + note.map(n -> "***")
+                + "]";
+    }
 }

@@ -57,4 +57,12 @@ public record ReturnLine(
     public ReturnLine withInspection(int good, int damaged, Optional<String> why) {
         return new ReturnLine(line, units, reason, note, received, good, damaged, why);
     }
+
+    /** The line with the buyer's note masked ({@code ***}): free text may hold personal data. */
+    @Override
+    public String toString() {
+        return "ReturnLine[line=" + line + ", units=" + units + ", reason=" + reason + ", note="
+                + note.map(n -> "***") + ", received=" + received + ", restocked=" + restocked + ", quarantined="
+                + quarantined + ", damageReason=" + damageReason + "]";
+    }
 }

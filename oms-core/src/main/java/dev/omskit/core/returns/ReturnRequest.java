@@ -62,7 +62,8 @@ public abstract class ReturnRequest implements OrderDocument {
     /** The replacements of an {@link ReturnResolution#EXCHANGE}; empty otherwise. */
     public abstract List<ExchangeItem> exchangeItems();
 
-    /** The buyer's or agent's note on the whole return. */
+    /** The buyer's or agent's note on the whole return (prints as {@code ***}). */
+    @Value.Redacted
     public abstract Optional<String> note();
 
     /** Why it was rejected or cancelled. */

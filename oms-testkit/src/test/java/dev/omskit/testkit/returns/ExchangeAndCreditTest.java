@@ -104,6 +104,7 @@ class ExchangeAndCreditTest {
         // a retry makes no second replacement
         assertThat(h.returns.resolveReturn(resolve(order, rma))).isEqualTo(exchanged);
         assertThat(h.storage.orderCount(order.tenant())).isEqualTo(orders + 1);
+        assertThat(h.returns.closeReturn(h.action(order, rma.id())).state()).isEqualTo(ReturnLifecycle.CLOSED);
     }
 
     @Test
@@ -147,6 +148,7 @@ class ExchangeAndCreditTest {
                 .creditExpiresAt(Instant.parse("2027-11-11T00:00:00Z"))
                 .build());
         assertThat(credited.state()).isEqualTo(ReturnLifecycle.CREDITED);
+        assertThat(h.returns.closeReturn(h.action(order, rma.id())).state()).isEqualTo(ReturnLifecycle.CLOSED);
         String code = "SC-" + (order.id() + "-s1").toUpperCase();
         StoreCredit credit = h.returns.findStoreCredit(order.tenant(), code).orElseThrow();
         assertThat(credit.amount()).isEqualTo(vnd(106_333));
