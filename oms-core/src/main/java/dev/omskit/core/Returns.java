@@ -735,7 +735,7 @@ public final class Returns {
         String summary;
         switch (rma.resolution()) {
             case REFUND -> {
-                RefundQuote quote = quote(w, rma, policy, true);
+                RefundQuote quote = quote(w, rma, policy);
                 if (quote.total().isPositive()) {
                     String reason = "refund of return " + rma.id();
                     Refund refund = createRefund(w, quote, reason, Optional.of(rma.id()), Optional.empty());
@@ -747,7 +747,7 @@ public final class Returns {
                 }
             }
             case STORE_CREDIT -> {
-                RefundQuote quote = quote(w, rma, policy, true);
+                RefundQuote quote = quote(w, rma, policy);
                 String id = order.id() + "-s" + (w.documents(StoreCredit.KIND).size() + 1);
                 StoreCredit credit = StoreCredit.builder()
                         .tenant(order.tenant())
@@ -806,7 +806,7 @@ public final class Returns {
                 }
                 replacement.ifPresent(r -> next.replacementOrderId(r.id()));
             }
-            default -> throw new IllegalStateException();
+            default -> throw new dev.omskit.core.error.InternalException("unknown resolution " + rma.resolution());
         }
         return w.write(rma, next.build(), trigger, summary);
     }
@@ -822,7 +822,8 @@ public final class Returns {
         return q.total();
     }
 
-    private RefundQuote quote(OrderWork w, ReturnRequest rma, ReturnPolicy policy, boolean checkPaid) {
+    /** The refund of a return's units; a refund (not a store credit) is checked against what can be refunded. */
+    private RefundQuote quote(OrderWork w, ReturnRequest rma, ReturnPolicy policy) {
         Order order = w.order();
         RefundQuote quote = RefundCalculator.computeRefund(
                 order,
@@ -832,7 +833,7 @@ public final class Returns {
                 shippingRefunded(w),
                 ReturnRules.wholeOrderReturned(order),
                 true);
-        if (checkPaid && rma.resolution() == ReturnResolution.REFUND) {
+        if (rma.resolution() == ReturnResolution.REFUND) {
             checkRefundable(w, quote.total());
         }
         return quote;
