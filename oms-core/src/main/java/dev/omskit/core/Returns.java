@@ -214,7 +214,8 @@ public final class Returns {
     /**
      * Records the units of an approved return received at its location (fewer than requested is allowed)
      * and moves them {@code DELIVERED -> RETURNED} in the same commit. Errors: {@code UNKNOWN_LINE} (not in
-     * the return), {@code EXCEEDS_REQUESTED}, {@code NOT_POSITIVE}.
+     * the return), {@code EXCEEDS_REQUESTED}, {@code NOT_POSITIVE}, {@code LOCATION_NOT_ACCEPTING_RETURNS} for
+     * another receiving location that does not accept returns.
      */
     public ReturnRequest receiveReturn(ReceiveReturn command) {
         return oms.work(
@@ -596,6 +597,7 @@ public final class Returns {
                 total += e.getValue();
             }
         }
+        c.location().ifPresent(l -> checkReturnLocation(rma.tenant(), "location", l, out));
         if (out.isEmpty() && total == 0) {
             out.add(Violation.of("units", "NOT_POSITIVE", "at least one unit must be received"));
         }
@@ -609,11 +611,14 @@ public final class Returns {
             left.merge(l.line(), -take, Integer::sum);
             lines.add(l.withReceived(take));
         }
-        ReturnRequest next =
-                ReturnRequest.builder().from(rma.next(to, w.now())).lines(lines).build();
+        ReturnRequest next = ReturnRequest.builder()
+                .from(rma.next(to, w.now()))
+                .lines(lines)
+                .location(c.location().orElse(rma.location()))
+                .build();
         Map<LineId, Integer> moved = next.receivedUnits();
         w.transition(OrderTriggers.RETURN, moved, "return " + rma.rmaNumber() + " received");
-        return w.write(rma, next, ReturnLifecycle.RECEIVE, "received " + describe(moved) + " at " + rma.location());
+        return w.write(rma, next, ReturnLifecycle.RECEIVE, "received " + describe(moved) + " at " + next.location());
     }
 
     private ReturnRequest inspect(OrderWork w, InspectReturn c) {

@@ -2,8 +2,10 @@ package dev.omskit.core.returns;
 
 import dev.omskit.core.command.ExistingOrderCommand;
 import dev.omskit.core.model.LineId;
+import dev.omskit.core.model.LocationId;
 import dev.omskit.core.support.OmsStyle;
 import java.util.Map;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -17,6 +19,12 @@ public abstract class ReceiveReturn implements ExistingOrderCommand {
 
     /** Units received per line; empty means every requested unit. */
     public abstract Map<LineId, Integer> units();
+
+    /**
+     * Where the units actually arrived, when not at the return's location (any location accepting
+     * returns); the return then records this one.
+     */
+    public abstract Optional<LocationId> location();
 
     public static Builder builder() {
         return new Builder();

@@ -396,4 +396,29 @@ class ReturnRequestTest {
                 "NOT_POSITIVE",
                 () -> h.returns.receiveReturn(b.units(java.util.Map.of(L1, 0)).build()));
     }
+
+    @Test
+    void units_asked_back_to_the_warehouse_may_be_received_in_a_store_but_not_where_returns_are_not_taken() {
+        Order order = h.delivered();
+        ReturnRequest rma = h.returns.requestReturn(h.request(order, WAREHOUSE, item(L2, 1, ReturnReason.CHANGED_MIND))
+                .build());
+        h.returns.approveReturn(h.action(order, rma.id()));
+        ReceiveReturn.Builder b = ReceiveReturn.builder()
+                .tenant(order.tenant())
+                .orderId(order.id())
+                .actor(AGENT)
+                .returnId(rma.id());
+        assertRefused(
+                order,
+                "LOCATION_NOT_ACCEPTING_RETURNS",
+                () -> h.returns.receiveReturn(b.location(SHIPS_ONLY).build()));
+        ReturnRequest received = h.returns.receiveReturn(b.location(STORE).build());
+        assertThat(received.location()).isEqualTo(STORE);
+        assertThat(h.storage
+                        .documents()
+                        .trail(order.tenant(), ReturnRequest.KIND, rma.id())
+                        .get(2)
+                        .summary())
+                .contains("ST-Q1");
+    }
 }
