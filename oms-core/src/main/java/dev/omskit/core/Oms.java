@@ -266,6 +266,25 @@ public final class Oms implements AutoCloseable {
         return rerouter;
     }
 
+    private volatile Returns returns;
+
+    /**
+     * Returns, refunds, exchanges, store credit and claims of this facade's orders, under {@link
+     * dev.omskit.core.returns.ReturnsConfig#defaults()}; {@code returns().withConfig(config)} for other
+     * policies.
+     */
+    public Returns returns() {
+        Returns r = returns;
+        if (r == null) {
+            r = new Returns(
+                    this,
+                    dev.omskit.core.returns.ReturnsConfig.defaults(),
+                    ReturnInvoicing.adjustingIssuedInvoices(ids));
+            returns = r;
+        }
+        return r;
+    }
+
     // -------------------------------------------------------------------------------------------- stock
 
     /**
