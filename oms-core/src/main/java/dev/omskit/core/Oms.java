@@ -97,6 +97,8 @@ public final class Oms implements AutoCloseable {
     private final OrderStock stock;
     private final dev.omskit.core.inventory.InventoryListener backorderFiller;
     private final Changes changes = new Changes(this);
+    private final Invoicing invoicing;
+    private final Returns returns;
     private final ShortPickRerouter rerouter;
     private final Fulfilment fulfilment;
     private final Shipping shipping;
@@ -118,6 +120,8 @@ public final class Oms implements AutoCloseable {
         this.metrics = OmsMetrics.of(b.registry);
         this.stock = b.inventory == null ? null : new OrderStock(b.inventory, b.sourcing, config);
         this.backorderFiller = this::fillBackorders;
+        this.invoicing = new Invoicing(this, b.invoicingConfig);
+        this.returns = new Returns(this, b.returnsConfig, ReturnInvoicing.adjustingIssuedInvoices(ids));
         this.rerouter = b.rerouter;
         this.fulfilment = new Fulfilment(this);
         this.shipping = new Shipping(this);
@@ -243,12 +247,12 @@ public final class Oms implements AutoCloseable {
     }
 
     /**
-     * E-invoices of orders: draft, record the provider's answer, adjust, replace, cancel. The facade has
-     * {@link dev.omskit.core.invoice.InvoicingConfig#defaults()}; configure the seller with {@code
-     * invoicing().with(config)}.
+     * E-invoices of orders: draft, record the provider's answer, adjust, replace, cancel; with the seller
+     * and series of {@link Builder#invoicing(dev.omskit.core.invoice.InvoicingConfig)} ({@code
+     * invoicing().with(config)} for another).
      */
     public Invoicing invoicing() {
-        return new Invoicing(this, dev.omskit.core.invoice.InvoicingConfig.defaults());
+        return invoicing;
     }
 
     /** Fulfilment requests: releasing units to locations, pick, pack and short-pick confirmations. */
@@ -266,23 +270,14 @@ public final class Oms implements AutoCloseable {
         return rerouter;
     }
 
-    private volatile Returns returns;
-
     /**
-     * Returns, refunds, exchanges, store credit and claims of this facade's orders, under {@link
-     * dev.omskit.core.returns.ReturnsConfig#defaults()}; {@code returns().withConfig(config)} for other
-     * policies.
+     * Returns, refunds, exchanges, store credit and claims of this facade's orders, under the policies of
+     * {@link Builder#returns(dev.omskit.core.returns.ReturnsConfig)} ({@code returns().withConfig(config)}
+     * for others). A refund of a return on an order with an issued e-invoice drafts its adjustment in the
+     * same commit.
      */
     public Returns returns() {
-        Returns r = returns;
-        if (r == null) {
-            r = new Returns(
-                    this,
-                    dev.omskit.core.returns.ReturnsConfig.defaults(),
-                    ReturnInvoicing.adjustingIssuedInvoices(ids));
-            returns = r;
-        }
-        return r;
+        return returns;
     }
 
     // -------------------------------------------------------------------------------------------- stock
@@ -1025,6 +1020,9 @@ public final class Oms implements AutoCloseable {
         private final Map<TenantId, OrderLifecycle> tenantLifecycles = new HashMap<>();
         private final List<OmsEventListener> listeners = new ArrayList<>();
         private dev.omskit.core.notify.CustomerNotifier notifier;
+        private dev.omskit.core.invoice.InvoicingConfig invoicingConfig =
+                dev.omskit.core.invoice.InvoicingConfig.defaults();
+        private dev.omskit.core.returns.ReturnsConfig returnsConfig = dev.omskit.core.returns.ReturnsConfig.defaults();
         private dev.omskit.core.notify.NotificationRules notificationRules;
         private MeterRegistry registry;
         private Inventory inventory;
@@ -1121,6 +1119,18 @@ public final class Oms implements AutoCloseable {
                 dev.omskit.core.notify.CustomerNotifier notifier, dev.omskit.core.notify.NotificationRules rules) {
             this.notifier = Checks.notNull("notifier", notifier);
             this.notificationRules = Checks.notNull("rules", rules);
+            return this;
+        }
+
+        /** The seller, invoice series and tax-code validators of {@link Oms#invoicing()}. */
+        public Builder invoicing(dev.omskit.core.invoice.InvoicingConfig config) {
+            this.invoicingConfig = Checks.notNull("invoicing config", config);
+            return this;
+        }
+
+        /** The return policies (per tenant and channel) and catalogue of {@link Oms#returns()}. */
+        public Builder returns(dev.omskit.core.returns.ReturnsConfig config) {
+            this.returnsConfig = Checks.notNull("returns config", config);
             return this;
         }
 

@@ -8,11 +8,20 @@ import dev.omskit.core.model.Actor;
 import dev.omskit.core.model.Address;
 import dev.omskit.core.model.Buyer;
 import dev.omskit.core.model.CustomerId;
+import dev.omskit.core.model.LocationId;
 import dev.omskit.core.model.OrderId;
 import dev.omskit.core.model.TenantId;
 import dev.omskit.core.order.Order;
 import dev.omskit.core.order.OrderRejectedException;
 import dev.omskit.core.order.Rejection;
+import dev.omskit.core.returns.Claim;
+import dev.omskit.core.returns.ClaimLine;
+import dev.omskit.core.returns.ExchangeItem;
+import dev.omskit.core.returns.OpenClaim;
+import dev.omskit.core.returns.RequestReturn;
+import dev.omskit.core.returns.ReturnItem;
+import dev.omskit.core.returns.ReturnRequest;
+import dev.omskit.core.returns.ReturnResolution;
 import dev.omskit.core.selfservice.DocumentSummary;
 import dev.omskit.core.selfservice.OrderTracking;
 import dev.omskit.core.spi.OrderQuery;
@@ -22,7 +31,9 @@ import java.util.Optional;
 
 /**
  * What one authenticated customer may do on their own orders (R-63): list and track them, cancel while
- * the lifecycle allows, and change delivery details before the order is released to a warehouse. Every
+ * the lifecycle allows, change delivery details before the order is released to a warehouse, request a
+ * return of delivered units (under the return policy of {@link Oms#returns()}), and report a problem
+ * with a delivery (a claim). Every
  * method acts only on orders of {@link #customer()}: an order of anyone else is an {@link
  * AccessDeniedException} and nothing changes, whatever the method.
  *
@@ -119,5 +130,45 @@ public final class SelfService {
                 .shippingAddress(address)
                 .buyer(buyer)
                 .build());
+    }
+
+    /**
+     * Requests a return of delivered units, to be brought or sent to {@code dropOff} (any location that
+     * accepts returns), for a refund, store credit or an exchange as {@code resolution} says. Checked by
+     * the policy: {@code EXCEEDS_DELIVERED}, {@code RETURN_WINDOW_CLOSED}, {@code NOT_RETURNABLE} ...; see
+     * {@link Returns#requestReturn}.
+     */
+    public ReturnRequest requestReturn(
+            OrderId id,
+            List<ReturnItem> lines,
+            LocationId dropOff,
+            ReturnResolution resolution,
+            List<ExchangeItem> exchange) {
+        return oms.returns()
+                .requestReturn(RequestReturn.builder()
+                        .tenant(tenant)
+                        .orderId(id)
+                        .actor(actor)
+                        .lines(lines)
+                        .location(dropOff)
+                        .resolution(resolution)
+                        .exchangeItems(exchange)
+                        .build());
+    }
+
+    /**
+     * Reports a problem with a delivered order (an item missing, wrong or damaged): a claim the merchant
+     * resolves by refund or replacement; see {@link Returns#openClaim}.
+     */
+    public Claim reportProblem(OrderId id, List<ClaimLine> lines, String description, List<String> evidence) {
+        return oms.returns()
+                .openClaim(OpenClaim.builder()
+                        .tenant(tenant)
+                        .orderId(id)
+                        .actor(actor)
+                        .lines(lines)
+                        .description(description)
+                        .evidence(evidence)
+                        .build());
     }
 }

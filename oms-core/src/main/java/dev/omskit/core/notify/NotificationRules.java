@@ -3,9 +3,13 @@ package dev.omskit.core.notify;
 import dev.omskit.core.event.DocumentEvent;
 import dev.omskit.core.event.OmsEvent;
 import dev.omskit.core.event.OrderEvent;
+import dev.omskit.core.invoice.InvoiceLifecycle;
 import dev.omskit.core.lifecycle.Trigger;
 import dev.omskit.core.order.OrderTriggers;
 import dev.omskit.core.order.PaymentStates;
+import dev.omskit.core.returns.ClaimLifecycle;
+import dev.omskit.core.returns.ReturnLifecycle;
+import dev.omskit.core.shipment.ShipmentLifecycle;
 import dev.omskit.core.support.Checks;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,7 +37,43 @@ public final class NotificationRules {
         return new NotificationRules(Map.of());
     }
 
-    /** The default rules for order events (documents add theirs with {@link #with}). */
+    /**
+     * The default rules of a facade that ships through shipments and handles returns with the after-sale
+     * facades: the order rules, with shipping, delivery and returned units told from the shipment and the
+     * return (which carry the tracking and RMA numbers) instead of from the order's unit moves, plus the
+     * steps of shipments (out for delivery, failed, re-attempted, back to the sender), returns (requested,
+     * approved, rejected, received, credited, exchanged), claims (opened, approved, rejected, resolved) and
+     * e-invoices (issued). Refunds are told once, when the refund is recorded on the order's payment.
+     */
+    public static NotificationRules defaults() {
+        Trigger create = Trigger.of("CREATE");
+        return orderDefaults()
+                .without("order", OrderTriggers.SHIP)
+                .without("order", OrderTriggers.DELIVER)
+                .without("order", OrderTriggers.RETURN)
+                .with("shipment", ShipmentLifecycle.HAND_OVER, NotificationType.ORDER_SHIPPED)
+                .with("shipment", ShipmentLifecycle.DISPATCH, NotificationType.OUT_FOR_DELIVERY)
+                .with("shipment", ShipmentLifecycle.DELIVER, NotificationType.ORDER_DELIVERED)
+                .with("shipment", ShipmentLifecycle.FAIL_DELIVERY, NotificationType.DELIVERY_FAILED)
+                .with("shipment", ShipmentLifecycle.REATTEMPT, NotificationType.DELIVERY_REATTEMPTED)
+                .with("shipment", ShipmentLifecycle.RETURN_TO_SENDER, NotificationType.RETURNING_TO_SENDER)
+                .with("return", create, NotificationType.RETURN_REQUESTED)
+                .with("return", ReturnLifecycle.APPROVE, NotificationType.RETURN_APPROVED)
+                .with("return", ReturnLifecycle.REJECT, NotificationType.RETURN_REJECTED)
+                .with("return", ReturnLifecycle.RECEIVE, NotificationType.RETURN_RECEIVED)
+                .with("return", ReturnLifecycle.CREDIT, NotificationType.STORE_CREDIT_ISSUED)
+                .with("return", ReturnLifecycle.EXCHANGE, NotificationType.EXCHANGE_ORDER_CREATED)
+                .with("claim", create, NotificationType.CLAIM_RECEIVED)
+                .with("claim", ClaimLifecycle.APPROVE, NotificationType.CLAIM_APPROVED)
+                .with("claim", ClaimLifecycle.REJECT, NotificationType.CLAIM_REJECTED)
+                .with("claim", ClaimLifecycle.RESOLVE, NotificationType.CLAIM_RESOLVED)
+                .with("invoice", InvoiceLifecycle.ISSUE, NotificationType.INVOICE_ISSUED);
+    }
+
+    /**
+     * The default rules for order events alone, for a facade that moves units with plain transitions
+     * (documents add theirs with {@link #with}).
+     */
     public static NotificationRules orderDefaults() {
         Map<String, NotificationType> m = new LinkedHashMap<>();
         m.put(orderKey("CAPTURED"), NotificationType.ORDER_CONFIRMED);

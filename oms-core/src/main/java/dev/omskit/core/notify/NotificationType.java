@@ -18,6 +18,21 @@ public record NotificationType(String name) {
     public static final NotificationType ITEMS_RETURNED = new NotificationType("ITEMS_RETURNED");
     public static final NotificationType PAYMENT_RECEIVED = new NotificationType("PAYMENT_RECEIVED");
     public static final NotificationType REFUND_SENT = new NotificationType("REFUND_SENT");
+    public static final NotificationType OUT_FOR_DELIVERY = new NotificationType("OUT_FOR_DELIVERY");
+    public static final NotificationType DELIVERY_FAILED = new NotificationType("DELIVERY_FAILED");
+    public static final NotificationType DELIVERY_REATTEMPTED = new NotificationType("DELIVERY_REATTEMPTED");
+    public static final NotificationType RETURNING_TO_SENDER = new NotificationType("RETURNING_TO_SENDER");
+    public static final NotificationType RETURN_REQUESTED = new NotificationType("RETURN_REQUESTED");
+    public static final NotificationType RETURN_APPROVED = new NotificationType("RETURN_APPROVED");
+    public static final NotificationType RETURN_REJECTED = new NotificationType("RETURN_REJECTED");
+    public static final NotificationType RETURN_RECEIVED = new NotificationType("RETURN_RECEIVED");
+    public static final NotificationType STORE_CREDIT_ISSUED = new NotificationType("STORE_CREDIT_ISSUED");
+    public static final NotificationType EXCHANGE_ORDER_CREATED = new NotificationType("EXCHANGE_ORDER_CREATED");
+    public static final NotificationType CLAIM_RECEIVED = new NotificationType("CLAIM_RECEIVED");
+    public static final NotificationType CLAIM_APPROVED = new NotificationType("CLAIM_APPROVED");
+    public static final NotificationType CLAIM_REJECTED = new NotificationType("CLAIM_REJECTED");
+    public static final NotificationType CLAIM_RESOLVED = new NotificationType("CLAIM_RESOLVED");
+    public static final NotificationType INVOICE_ISSUED = new NotificationType("INVOICE_ISSUED");
 
     public NotificationType {
         Checks.notNull("name", name);
