@@ -358,6 +358,33 @@ class ShipmentTest {
     }
 
     @RepeatedTest(5)
+    void concurrentCreationForTheSameUnits_exactlyOneShipmentIsStored() throws Exception {
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Object>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                results.add(pool.submit(() -> {
+                    barrier.await(5, TimeUnit.SECONDS);
+                    try {
+                        return h.create(h.shipment(request));
+                    } catch (OrderRejectedException | dev.omskit.core.error.InvalidArgumentException e) {
+                        return e;
+                    }
+                }));
+            }
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> f : results) {
+                outcomes.add(f.get(10, TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).filteredOn(o -> o instanceof Shipment).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(h.oms.shipping().shipments(TENANT, order.id())).hasSize(1);
+    }
+
+    @RepeatedTest(5)
     void concurrentDoubleHandOver_unitsShippedOnce() throws Exception {
         Shipment s = labelled("T-1");
         CyclicBarrier barrier = new CyclicBarrier(2);
