@@ -3,12 +3,10 @@ package dev.omskit.core.invoice;
 import dev.omskit.core.document.DocumentKind;
 import dev.omskit.core.document.OrderDocument;
 import dev.omskit.core.error.InvalidArgumentException;
-import dev.omskit.core.lifecycle.State;
 import dev.omskit.core.model.Money;
 import dev.omskit.core.model.OrderId;
 import dev.omskit.core.model.PaymentMethod;
 import dev.omskit.core.model.TaxMode;
-import dev.omskit.core.model.TenantId;
 import dev.omskit.core.model.VatRate;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,22 +47,6 @@ public abstract class Invoice implements OrderDocument {
     public DocumentKind<?> kind() {
         return KIND;
     }
-
-    @Override
-    public abstract TenantId tenant();
-
-    @Override
-    public abstract OrderId orderId();
-
-    @Override
-    public abstract String id();
-
-    @Override
-    public abstract long version();
-
-    /** A state of {@link InvoiceLifecycle}. */
-    @Override
-    public abstract State state();
 
     /** This invoice's place among its order's invoices, from 1 (any purpose, any state). */
     public abstract int sequence();
@@ -136,12 +118,6 @@ public abstract class Invoice implements OrderDocument {
 
     /** The adjustment invoices issued against this one, oldest first. */
     public abstract List<String> adjustedBy();
-
-    @Override
-    public abstract Instant createdAt();
-
-    @Override
-    public abstract Instant updatedAt();
 
     /** The sums of the lines. */
     @Value.Lazy

@@ -6,7 +6,6 @@ import dev.omskit.core.lifecycle.State;
 import dev.omskit.core.model.Actor;
 import dev.omskit.core.model.LineId;
 import dev.omskit.core.model.OrderId;
-import dev.omskit.core.model.TenantId;
 import dev.omskit.core.support.OmsStyle;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,22 +31,6 @@ public abstract class Claim implements OrderDocument {
         return KIND;
     }
 
-    @Override
-    public abstract TenantId tenant();
-
-    @Override
-    public abstract OrderId orderId();
-
-    @Override
-    public abstract String id();
-
-    @Override
-    public abstract long version();
-
-    /** A state of {@link ClaimLifecycle}. */
-    @Override
-    public abstract State state();
-
     public abstract List<ClaimLine> lines();
 
     /** What happened, in the buyer's words (may hold personal data: prints as {@code ***}). */
@@ -71,12 +54,6 @@ public abstract class Claim implements OrderDocument {
 
     /** Who opened it. */
     public abstract Actor openedBy();
-
-    @Override
-    public abstract Instant createdAt();
-
-    @Override
-    public abstract Instant updatedAt();
 
     @Override
     public Set<String> references() {

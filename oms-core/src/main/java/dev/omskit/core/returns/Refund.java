@@ -5,8 +5,6 @@ import dev.omskit.core.document.OrderDocument;
 import dev.omskit.core.lifecycle.State;
 import dev.omskit.core.model.LineId;
 import dev.omskit.core.model.Money;
-import dev.omskit.core.model.OrderId;
-import dev.omskit.core.model.TenantId;
 import dev.omskit.core.support.OmsStyle;
 import java.time.Instant;
 import java.util.Map;
@@ -30,22 +28,6 @@ public abstract class Refund implements OrderDocument {
     public DocumentKind<?> kind() {
         return KIND;
     }
-
-    @Override
-    public abstract TenantId tenant();
-
-    @Override
-    public abstract OrderId orderId();
-
-    @Override
-    public abstract String id();
-
-    @Override
-    public abstract long version();
-
-    /** A state of {@link RefundLifecycle}. */
-    @Override
-    public abstract State state();
 
     /** The amount to give back (positive). */
     public abstract Money amount();
@@ -73,12 +55,6 @@ public abstract class Refund implements OrderDocument {
 
     /** Why the last attempt failed. */
     public abstract Optional<String> failure();
-
-    @Override
-    public abstract Instant createdAt();
-
-    @Override
-    public abstract Instant updatedAt();
 
     @Override
     public Set<String> references() {

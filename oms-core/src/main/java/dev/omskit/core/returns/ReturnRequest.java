@@ -7,7 +7,6 @@ import dev.omskit.core.model.Actor;
 import dev.omskit.core.model.LineId;
 import dev.omskit.core.model.LocationId;
 import dev.omskit.core.model.OrderId;
-import dev.omskit.core.model.TenantId;
 import dev.omskit.core.support.OmsStyle;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,22 +31,6 @@ public abstract class ReturnRequest implements OrderDocument {
     public DocumentKind<?> kind() {
         return KIND;
     }
-
-    @Override
-    public abstract TenantId tenant();
-
-    @Override
-    public abstract OrderId orderId();
-
-    @Override
-    public abstract String id();
-
-    @Override
-    public abstract long version();
-
-    /** A state of {@link ReturnLifecycle}. */
-    @Override
-    public abstract State state();
 
     /** The RMA number the buyer writes on the parcel, e.g. {@code RMA-ORD-1-R1}. */
     public abstract String rmaNumber();
@@ -83,12 +66,6 @@ public abstract class ReturnRequest implements OrderDocument {
 
     /** Who asked for it. */
     public abstract Actor requestedBy();
-
-    @Override
-    public abstract Instant createdAt();
-
-    @Override
-    public abstract Instant updatedAt();
 
     @Override
     public Set<String> references() {

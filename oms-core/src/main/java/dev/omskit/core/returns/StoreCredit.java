@@ -2,10 +2,7 @@ package dev.omskit.core.returns;
 
 import dev.omskit.core.document.DocumentKind;
 import dev.omskit.core.document.OrderDocument;
-import dev.omskit.core.lifecycle.State;
 import dev.omskit.core.model.Money;
-import dev.omskit.core.model.OrderId;
-import dev.omskit.core.model.TenantId;
 import dev.omskit.core.support.OmsStyle;
 import java.time.Instant;
 import java.util.List;
@@ -28,23 +25,6 @@ public abstract class StoreCredit implements OrderDocument {
         return KIND;
     }
 
-    @Override
-    public abstract TenantId tenant();
-
-    /** The order it was issued for. */
-    @Override
-    public abstract OrderId orderId();
-
-    @Override
-    public abstract String id();
-
-    @Override
-    public abstract long version();
-
-    /** A state of {@link StoreCreditLifecycle}. */
-    @Override
-    public abstract State state();
-
     /** The code the buyer redeems it with; its reference. */
     public abstract String code();
 
@@ -62,12 +42,6 @@ public abstract class StoreCredit implements OrderDocument {
 
     /** Its uses, oldest first. */
     public abstract List<Redemption> redemptions();
-
-    @Override
-    public abstract Instant createdAt();
-
-    @Override
-    public abstract Instant updatedAt();
 
     @Override
     public Set<String> references() {

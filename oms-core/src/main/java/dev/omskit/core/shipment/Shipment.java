@@ -2,12 +2,9 @@ package dev.omskit.core.shipment;
 
 import dev.omskit.core.document.DocumentKind;
 import dev.omskit.core.document.OrderDocument;
-import dev.omskit.core.lifecycle.State;
 import dev.omskit.core.model.LineId;
 import dev.omskit.core.model.LocationId;
 import dev.omskit.core.model.Money;
-import dev.omskit.core.model.OrderId;
-import dev.omskit.core.model.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,22 +21,6 @@ import org.immutables.value.Value;
 public abstract class Shipment implements OrderDocument {
     /** The document kind {@code shipment}. */
     public static final DocumentKind<Shipment> KIND = DocumentKind.of("shipment", Shipment.class);
-
-    @Override
-    public abstract TenantId tenant();
-
-    @Override
-    public abstract OrderId orderId();
-
-    @Override
-    public abstract String id();
-
-    @Override
-    public abstract long version();
-
-    /** A state of {@link ShipmentLifecycle}. */
-    @Override
-    public abstract State state();
 
     /** Where the parcel leaves from. */
     public abstract LocationId origin();
@@ -90,12 +71,6 @@ public abstract class Shipment implements OrderDocument {
     public int failedAttempts() {
         return 0;
     }
-
-    @Override
-    public abstract Instant createdAt();
-
-    @Override
-    public abstract Instant updatedAt();
 
     @Override
     public DocumentKind<?> kind() {
