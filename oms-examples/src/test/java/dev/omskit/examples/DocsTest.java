@@ -26,6 +26,13 @@ class DocsTest {
     }
 
     @Test
+    void lifecycleGuide_showsTheExportedPaymentLifecycle() throws Exception {
+        String mermaid = OrderLifecycle.defaultPayment().toMermaid();
+        String body = mermaid.substring(mermaid.indexOf("stateDiagram-v2"));
+        assertThat(Files.readString(ROOT.resolve("docs/guides/lifecycle.md"))).contains("```mermaid\n" + body);
+    }
+
+    @Test
     void readme_quickStartIsTheCompiledExample() throws Exception {
         String source = Files.readString(Path.of("src/main/java/dev/omskit/examples/QuickStart.java"));
         String snippet = source.substring(
