@@ -226,8 +226,9 @@ public final class TradingDayDemo {
         }
         InventoryDemo.Result stock = new InventoryDemo(out, clock).run();
         RoutingDemo.Result routing = new RoutingDemo(out, clock).run();
-        Summary summary =
-                new Summary(all.size(), notifications.get(), storage.pendingOutboxSize(), files, stock, routing);
+        AfterSaleDemo.Result afterSale = new AfterSaleDemo(out, clock).run();
+        Summary summary = new Summary(
+                all.size(), notifications.get(), storage.pendingOutboxSize(), files, stock, routing, afterSale);
         section("Summary");
         say(
                 "%d orders, %d events delivered to listeners, %d left in the outbox",
@@ -238,6 +239,13 @@ public final class TradingDayDemo {
         say(
                 "routing: the web order from %s, re-routed to %s after a rejection; %d delivery options for a cart",
                 routing.webOrderFrom(), routing.reroutedTo(), routing.promiseOptions());
+        say(
+                "after sale: COD %s remitted of %s due; refund %s with adjustment invoice %s; exchange order '%s'",
+                afterSale.codRemitted(),
+                afterSale.codDue(),
+                afterSale.refundAmount(),
+                afterSale.adjustmentTotal(),
+                afterSale.replacementChannelOrderId());
         return summary;
     }
 
@@ -248,7 +256,8 @@ public final class TradingDayDemo {
             int pendingEvents,
             List<Path> files,
             InventoryDemo.Result stock,
-            RoutingDemo.Result routing) {}
+            RoutingDemo.Result routing,
+            AfterSaleDemo.Result afterSale) {}
 
     private CaptureResult capture(CaptureOrder command) {
         CaptureResult result = oms.capture(command);
