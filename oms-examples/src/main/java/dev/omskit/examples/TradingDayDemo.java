@@ -65,7 +65,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * not create a second order), moves them through allocation, release, split shipment and delivery,
  * cancels part of one order, holds one for address verification and releases it, shows a request with
  * several mistakes being refused as a whole, then prints every order with its audit trail and writes the
- * lifecycle diagrams (Mermaid and Graphviz DOT) and a Markdown report.
+ * lifecycle diagrams (Mermaid and Graphviz DOT) and a Markdown report. Then come the stock ({@link
+ * InventoryDemo}), routing ({@link RoutingDemo}) and after-sale ({@link AfterSaleDemo}: cash on delivery,
+ * tracking, e-invoices, returns, exchanges, customer notifications) parts, each on an {@link Oms} of its own.
  *
  * <p>Run: {@code mvn -B -q -DskipTests -Pdemo verify} from the project root; files go to {@code
  * target/omskit-demo/} (or the directory given as first argument).
