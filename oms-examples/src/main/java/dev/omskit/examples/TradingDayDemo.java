@@ -65,7 +65,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * not create a second order), moves them through allocation, release, split shipment and delivery,
  * cancels part of one order, holds one for address verification and releases it, shows a request with
  * several mistakes being refused as a whole, then prints every order with its audit trail and writes the
- * lifecycle diagrams (Mermaid and Graphviz DOT) and a Markdown report.
+ * lifecycle diagrams (Mermaid and Graphviz DOT) and a Markdown report. Then come the stock ({@link
+ * InventoryDemo}), routing ({@link RoutingDemo}) and after-sale ({@link AfterSaleDemo}: cash on delivery,
+ * tracking, e-invoices, returns, exchanges, customer notifications) parts, each on an {@link Oms} of its own.
  *
  * <p>Run: {@code mvn -B -q -DskipTests -Pdemo verify} from the project root; files go to {@code
  * target/omskit-demo/} (or the directory given as first argument).
@@ -226,8 +228,9 @@ public final class TradingDayDemo {
         }
         InventoryDemo.Result stock = new InventoryDemo(out, clock).run();
         RoutingDemo.Result routing = new RoutingDemo(out, clock).run();
-        Summary summary =
-                new Summary(all.size(), notifications.get(), storage.pendingOutboxSize(), files, stock, routing);
+        AfterSaleDemo.Result afterSale = new AfterSaleDemo(out, clock).run();
+        Summary summary = new Summary(
+                all.size(), notifications.get(), storage.pendingOutboxSize(), files, stock, routing, afterSale);
         section("Summary");
         say(
                 "%d orders, %d events delivered to listeners, %d left in the outbox",
@@ -238,6 +241,13 @@ public final class TradingDayDemo {
         say(
                 "routing: the web order from %s, re-routed to %s after a rejection; %d delivery options for a cart",
                 routing.webOrderFrom(), routing.reroutedTo(), routing.promiseOptions());
+        say(
+                "after sale: COD %s remitted of %s due; refund %s with adjustment invoice %s; exchange order '%s'",
+                afterSale.codRemitted(),
+                afterSale.codDue(),
+                afterSale.refundAmount(),
+                afterSale.adjustmentTotal(),
+                afterSale.replacementChannelOrderId());
         return summary;
     }
 
@@ -248,7 +258,8 @@ public final class TradingDayDemo {
             int pendingEvents,
             List<Path> files,
             InventoryDemo.Result stock,
-            RoutingDemo.Result routing) {}
+            RoutingDemo.Result routing,
+            AfterSaleDemo.Result afterSale) {}
 
     private CaptureResult capture(CaptureOrder command) {
         CaptureResult result = oms.capture(command);

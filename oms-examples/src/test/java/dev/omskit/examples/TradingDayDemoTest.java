@@ -2,6 +2,10 @@ package dev.omskit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.omskit.core.invoice.InvoiceLifecycle;
+import dev.omskit.core.model.Money;
+import dev.omskit.core.order.PaymentStates;
+import dev.omskit.core.shipment.ShipmentLifecycle;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TradingDayDemoTest {
+    private static Money vnd(long amount) {
+        return Money.of(String.valueOf(amount), "VND");
+    }
+
     @Test
     void run_printsOrdersAndTrails_andWritesDiagrams(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -66,6 +74,63 @@ class TradingDayDemoTest {
                 .contains("the explanation names the rejection: WH-HCM excluded: rejected: conveyor down")
                 .contains("GHN Express from")
                 .contains("What-if over 4 order(s): 'web' vs 'stores-first'");
+        AfterSaleDemo.Result afterSale = summary.afterSale();
+        assertThat(afterSale.codDue()).isEqualTo(vnd(1_548_000));
+        assertThat(afterSale.codRemitted()).isEqualTo(afterSale.codDue());
+        assertThat(afterSale.codOutstanding().isZero()).isTrue();
+        assertThat(afterSale.codComplete()).isTrue();
+        assertThat(afterSale.codPaymentStatus()).isEqualTo(PaymentStates.COD_COLLECTED);
+        assertThat(afterSale.duplicateIgnored()).isTrue();
+        assertThat(afterSale.retriedShipmentState()).isEqualTo(ShipmentLifecycle.DELIVERED);
+        assertThat(afterSale.failedAttempts()).isEqualTo(1);
+        assertThat(afterSale.failureReason()).isEqualTo("customer not home");
+        assertThat(afterSale.invoiceNumber()).isEqualTo("00000042");
+        assertThat(afterSale.invoiceState()).isEqualTo(InvoiceLifecycle.ISSUED);
+        assertThat(afterSale.invalidTaxCodeRefused()).isTrue();
+        // 2 x 250,000 + 10% VAT = 550,000, less the policy's 10% restocking fee
+        assertThat(afterSale.refundAmount()).isEqualTo(vnd(495_000));
+        assertThat(afterSale.restockingFee()).isEqualTo(vnd(55_000));
+        assertThat(afterSale.refundedOrderPayment()).isEqualTo(PaymentStates.PARTIALLY_REFUNDED);
+        assertThat(afterSale.adjustmentState()).isEqualTo(InvoiceLifecycle.DRAFT);
+        assertThat(afterSale.adjustmentTotal()).isEqualTo(vnd(-550_000));
+        assertThat(afterSale.adjustmentTotal().amount().signum()).isNegative();
+        assertThat(afterSale.strangerDenied()).isTrue();
+        assertThat(afterSale.replacementChannelOrderId()).isEqualTo("W-3004-X-o-4-r1");
+        assertThat(afterSale.replacementTotal().isZero()).isTrue();
+        assertThat(afterSale.exchangeDifference().isZero()).isTrue();
+        assertThat(afterSale.notifications())
+                .containsEntry("ORDER_CONFIRMED", 5)
+                .containsEntry("ORDER_SHIPPED", 4)
+                .containsEntry("ORDER_DELIVERED", 4)
+                .containsEntry("DELIVERY_FAILED", 1)
+                .containsEntry("DELIVERY_REATTEMPTED", 1)
+                .containsEntry("INVOICE_ISSUED", 1)
+                .containsEntry("RETURN_REQUESTED", 2)
+                .containsEntry("RETURN_APPROVED", 2)
+                .containsEntry("RETURN_RECEIVED", 2)
+                .containsEntry("REFUND_SENT", 1)
+                .containsEntry("EXCHANGE_ORDER_CREATED", 1);
+        assertThat(out)
+                .contains("17. A cash-on-delivery order is shipped, tracked, delivered and reconciled")
+                .contains("18. A failed delivery is attempted again the next day")
+                .contains("19. A business order with a VAT e-invoice, then a partial return in a store")
+                .contains("20. An exchange for another size")
+                .contains("21. What the customers were told")
+                .contains("-> DUPLICATE shipment DELIVERED")
+                .contains("codStatus: due 1548000 VND, remitted 1548000 VND, outstanding 0 VND")
+                .contains("isComplete: true")
+                .contains("FAIL_DELIVERY OUT_FOR_DELIVERY -> DELIVERY_FAILED")
+                .contains("REATTEMPT     DELIVERY_FAILED -> OUT_FOR_DELIVERY")
+                .contains("tax code 0100109107 refused: buyer.taxCode INVALID_TAX_CODE")
+                .contains("invoices of o-3 before and after: 0 and 0")
+                .contains("TEE-LOGO-M at ST-Q1 before: on hand 0, quarantined 0")
+                .contains("TEE-LOGO-M at ST-Q1 after:  on hand 1, quarantined 1")
+                .contains("payment difference -495000 VND")
+                .contains("ADJUSTMENT DRAFT of inv-2, total -550000 VND")
+                .contains("replacement order o-5 'W-3004-X-o-4-r1'")
+                .contains("28 notifications by type:")
+                // the company's e-mail on the invoice is personal data, never printed
+                .doesNotContain("ketoan@minhphat.vn");
         assertThat(summary.files()).hasSize(6).allSatisfy(f -> assertThat(f).exists());
         assertThat(Files.readString(dir.resolve("order-lifecycle.mmd")))
                 .startsWith("---")
