@@ -197,6 +197,14 @@ final class OrderWork {
      * for a new one), {@code after} the next version.
      */
     <D extends OrderDocument> D write(D before, D after, Trigger trigger, String summary) {
+        return write(before, after, trigger, summary, false);
+    }
+
+    /**
+     * As {@link #write(OrderDocument, OrderDocument, Trigger, String)}; {@code implied} marks a step not
+     * reported on its own but walked through on the way to a later one (customers are not told of it).
+     */
+    <D extends OrderDocument> D write(D before, D after, Trigger trigger, String summary, boolean implied) {
         if (!after.orderId().equals(current.id()) || !after.tenant().equals(current.tenant())) {
             throw new InternalException(after.kind() + " " + after.id() + " does not belong to order " + current.id());
         }
@@ -208,7 +216,7 @@ final class OrderWork {
         } else if (before == null || before.version() != p.document.version()) {
             throw new InternalException(after.kind() + " " + after.id() + " written from a stale version");
         }
-        DocumentEvent event = DocumentEvent.of(before, after, trigger, actor, now, summary);
+        DocumentEvent event = DocumentEvent.of(before, after, trigger, actor, now, summary, implied);
         p.events.add(event);
         p.document = after;
         recordOnOrder(event);

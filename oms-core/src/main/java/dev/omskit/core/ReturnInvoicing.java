@@ -27,8 +27,7 @@ interface ReturnInvoicing {
             if (refundedUnits.isEmpty() && !shippingRefunded) {
                 return;
             }
-            Invoicing.draftAdjustmentForReturn(
-                    work, refundedUnits, shippingRefunded, reason + " (return " + rma.id() + ")", ids);
+            Invoicing.draftAdjustmentForReturn(work, refundedUnits, shippingRefunded, reason, ids);
         };
     }
 

@@ -562,10 +562,7 @@ public final class Returns {
                         next.closingReason(reason);
                     }
                     return w.write(
-                            rma,
-                            next.build(),
-                            trigger,
-                            trigger.name().toLowerCase(Locale.ROOT) + (reason == null ? "" : ": " + reason));
+                            rma, next.build(), trigger, pastTense(trigger) + (reason == null ? "" : ": " + reason));
                 },
                 byId(ReturnRequest.KIND, c.documentId()));
     }
@@ -1105,10 +1102,7 @@ public final class Returns {
                         next.rejectionReason(reason);
                     }
                     return w.write(
-                            claim,
-                            next.build(),
-                            trigger,
-                            trigger.name().toLowerCase(Locale.ROOT) + (reason == null ? "" : ": " + reason));
+                            claim, next.build(), trigger, pastTense(trigger) + (reason == null ? "" : ": " + reason));
                 },
                 byId(Claim.KIND, c.documentId()));
     }
@@ -1285,5 +1279,17 @@ public final class Returns {
                 .findFirst()
                 .or(() -> oms.storage().documents().find(order.tenant(), kind, id))
                 .orElseThrow(() -> notFound(kind.name(), id));
+    }
+
+    /** For event summaries: {@code APPROVE} is "return approved", {@code CLOSE} "return closed". */
+    private static String pastTense(Trigger trigger) {
+        String verb = trigger.name().toLowerCase(Locale.ROOT);
+        String done =
+                switch (verb) {
+                    case "cancel" -> "cancelled";
+                    case "reject" -> "rejected";
+                    default -> verb.endsWith("e") ? verb + "d" : verb + "ed";
+                };
+        return "return " + done;
     }
 }

@@ -362,8 +362,13 @@ public final class Shipping {
                         return new Decided(s, false, false);
                     }
                     Shipment current = s;
-                    for (Trigger t : path.get()) {
-                        current = step(work, current, t, update.description(), update);
+                    List<Trigger> steps = path.get();
+                    for (int i = 0; i < steps.size(); i++) {
+                        boolean implied = i < steps.size() - 1;
+                        String text = implied
+                                ? "implied by the carrier's " + update.status() + " update"
+                                : update.description();
+                        current = step(work, current, steps.get(i), text, update, implied);
                     }
                     result[0] = new TrackingResult(TrackingResult.Outcome.APPLIED, current);
                     return new Decided(current, true, ShipmentLifecycle.RETURNED_TO_SENDER.equals(current.state()));
@@ -403,6 +408,11 @@ public final class Shipping {
      * led to it, if any.
      */
     private Shipment step(OrderWork work, Shipment s, Trigger trigger, String summary, TrackingUpdate update) {
+        return step(work, s, trigger, summary, update, false);
+    }
+
+    private Shipment step(
+            OrderWork work, Shipment s, Trigger trigger, String summary, TrackingUpdate update, boolean implied) {
         State to = move(s, trigger);
         Shipment.Builder next = s.next(work.now()).state(to);
         if (update != null) {
@@ -423,7 +433,7 @@ public final class Shipping {
             next.failedAttempts(s.failedAttempts() + 1).failureReason(why);
             text = "delivery failed (attempt " + (s.failedAttempts() + 1) + "): " + why;
         }
-        Shipment written = work.write(s, next.build(), trigger, text);
+        Shipment written = work.write(s, next.build(), trigger, text, implied);
         if (trigger.equals(ShipmentLifecycle.HAND_OVER)) {
             closeRequests(work, written);
         }

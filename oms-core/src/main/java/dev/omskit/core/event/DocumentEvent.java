@@ -32,6 +32,9 @@ import java.util.Optional;
  * @param to the state after
  * @param document the document after the event
  * @param summary one line for people, e.g. {@code delivered to the buyer}
+ * @param implied whether the step was not reported on its own but implied by a later one in the same
+ *     change (a carrier reporting "delivered" for a parcel last seen handed over walks it through in
+ *     transit and out for delivery); customers are not told about implied steps
  */
 public record DocumentEvent(
         String eventId,
@@ -46,7 +49,8 @@ public record DocumentEvent(
         Optional<State> from,
         State to,
         OrderDocument document,
-        String summary)
+        String summary,
+        boolean implied)
         implements OmsEvent {
     public DocumentEvent {
         Checks.id("event id", eventId);
@@ -81,6 +85,18 @@ public record DocumentEvent(
      */
     public static DocumentEvent of(
             OrderDocument before, OrderDocument after, Trigger trigger, Actor actor, Instant at, String summary) {
+        return of(before, after, trigger, actor, at, summary, false);
+    }
+
+    /** As {@link #of(OrderDocument, OrderDocument, Trigger, Actor, Instant, String)}, marked implied or not. */
+    public static DocumentEvent of(
+            OrderDocument before,
+            OrderDocument after,
+            Trigger trigger,
+            Actor actor,
+            Instant at,
+            String summary,
+            boolean implied) {
         Checks.notNull("after", after);
         long expected = before == null ? 1 : before.version() + 1;
         if (after.version() != expected) {
@@ -100,7 +116,8 @@ public record DocumentEvent(
                 before == null ? Optional.empty() : Optional.of(before.state()),
                 after.state(),
                 after,
-                summary);
+                summary,
+                implied);
     }
 
     @Override

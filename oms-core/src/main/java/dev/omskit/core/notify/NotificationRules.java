@@ -111,9 +111,15 @@ public final class NotificationRules {
         return new NotificationRules(next);
     }
 
-    /** The notification type of {@code event}, if the customer hears about it. */
+    /**
+     * The notification type of {@code event}, if the customer hears about it; never for a document step
+     * that was only implied by a later one ({@link DocumentEvent#implied()}).
+     */
     public Optional<NotificationType> typeOf(OmsEvent event) {
         Checks.notNull("event", event);
+        if (event instanceof DocumentEvent d && d.implied()) {
+            return Optional.empty(); // a step walked through on the way to a later one: told by that one
+        }
         return Optional.ofNullable(rules.get(key(event)));
     }
 
