@@ -273,6 +273,9 @@ public class LifecycleBenchmark {
         private long incomplete;
         private long unitsDelivered;
         private long shipments;
+        /** Outbox entries acknowledged by the drains so far (all stores). */
+        private long drained;
+
         private long lifecyclesAtIterationStart;
         private long allocatedAtIterationStart;
         private Allocation allocation;
@@ -421,7 +424,7 @@ public class LifecycleBenchmark {
             lifecycles++;
             expectedCommands += kinds[k].commands;
             if ((lifecycles & (DRAIN_EVERY - 1)) == 0) {
-                BenchmarkData.drainOutbox(storage.events());
+                drained += BenchmarkData.drainOutbox(storage.events());
             }
             return last;
         }
@@ -651,6 +654,10 @@ public class LifecycleBenchmark {
 
         long commands() {
             return commands;
+        }
+
+        long drained() {
+            return drained;
         }
     }
 

@@ -223,6 +223,8 @@ public final class LifecycleReport {
             s.next();
         }
         long[] nanos = new long[LifecycleBenchmark.Phase.values().length];
+        long drainedBefore = s.drained();
+        long lifecyclesBefore = s.lifecycles();
         s.phaseNanos = nanos;
         long start = System.nanoTime();
         for (int i = 0; i < measured; i++) {
@@ -230,6 +232,7 @@ public final class LifecycleReport {
         }
         long wall = System.nanoTime() - start;
         s.phaseNanos = null;
+        double events = (double) (s.drained() - drainedBefore) / (s.lifecycles() - lifecyclesBefore);
         s.verify();
         long timed = 0;
         for (long n : nanos) {
@@ -244,7 +247,9 @@ public final class LifecycleReport {
                 .append(String.format(Locale.ROOT, "%,.0f", wall / 1e6))
                 .append(" ms (")
                 .append(String.format(Locale.ROOT, "%,.0f", measured / (wall / 1e9)))
-                .append(" lifecycles/s with timing), per lifecycle:\n");
+                .append(" lifecycles/s with timing), ")
+                .append(String.format(Locale.ROOT, "%.1f", events))
+                .append(" outbox entries drained per lifecycle; per lifecycle:\n");
         sb.append("| command | us per lifecycle | share |\n|---|---:|---:|\n");
         for (LifecycleBenchmark.Phase p : LifecycleBenchmark.Phase.values()) {
             sb.append("| ")
