@@ -85,7 +85,15 @@ public final class LifecycleReport {
                 + RatioReport.loadAverage()
                 + "; one benchmark thread, the JIT and the GC are the expected load (the load average lags: it still"
                 + " counts work that ended shortly before)";
-        String report = render(profile, date, results, conditions);
+        int timed = "smoke".equals(profile) ? 2_000 : 100_000;
+        String report = render(profile, date, results, conditions)
+                + "## Where the time goes\n\n"
+                + "Not JMH: after the run, in the report's own JVM (its default heap), a fresh set-up per sourcing"
+                + " runs " + String.format(Locale.ROOT, "%,d", timed) + " lifecycles to warm up, then times every"
+                + " command of " + String.format(Locale.ROOT, "%,d", timed) + " more with `System.nanoTime` (the"
+                + " `phases` profile; the timing itself costs some tens of ns per command). Shares of the timed"
+                + " total; `outside the commands` is the outbox drain (the relay stand-in) and the ring wraps.\n\n"
+                + phases("default", 20_000, timed, timed) + "\n" + phases("routing", 20_000, timed, timed) + "\n";
         Files.writeString(markdown, report, StandardCharsets.UTF_8);
         System.out.println();
         System.out.println(report);
@@ -249,7 +257,7 @@ public final class LifecycleReport {
                 .append(String.format(Locale.ROOT, "%,.0f", measured / (wall / 1e9)))
                 .append(" lifecycles/s with timing), ")
                 .append(String.format(Locale.ROOT, "%.1f", events))
-                .append(" outbox entries drained per lifecycle; per lifecycle:\n");
+                .append(" outbox entries drained per lifecycle; per lifecycle:\n\n");
         sb.append("| command | us per lifecycle | share |\n|---|---:|---:|\n");
         for (LifecycleBenchmark.Phase p : LifecycleBenchmark.Phase.values()) {
             sb.append("| ")
