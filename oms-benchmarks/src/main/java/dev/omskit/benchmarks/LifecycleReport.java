@@ -34,7 +34,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * oms-core,oms-routing,oms-testkit,oms-benchmarks}:
  *
  * <pre>
- * # full profile (the benchmark's annotations: 3 forks x (5 x 2 s + 5 x 2 s)); about 7 minutes
+ * # full profile (the benchmark's annotations: 3 forks x (5 x 2 s + 5 x 2 s)), then the phase timing; about 5 minutes
  * java -cp oms-benchmarks/target/benchmarks.jar dev.omskit.benchmarks.LifecycleReport
  *
  * # reduced (2 forks x (5 x 2 s + 5 x 2 s)); about 4 minutes
