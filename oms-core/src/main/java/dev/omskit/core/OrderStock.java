@@ -205,7 +205,8 @@ final class OrderStock {
     /**
      * Whether a command's events can leave the order's reservations or backorders behind its units, so
      * that reconciling after the commit has something to do: units leaving the stock-holding stages,
-     * shipping, entering or leaving BACKORDERED, an edit, a payment (a hold to confirm). Units merely
+     * shipping (a move among stages at or after SHIPPED, such as delivery, consumes nothing more), entering
+     * or leaving BACKORDERED, an edit, a payment (a hold to confirm). Units merely
      * entering the holding stages were reserved before the commit and merged after it.
      */
     static boolean touchesStock(List<OrderEvent> events, OrderLifecycle lifecycle) {
@@ -216,7 +217,7 @@ final class OrderStock {
             if (event instanceof OrderEvent.LinesTransitioned moved) {
                 for (OrderEvent.LineMove m : moved.moves()) {
                     if ((holdsStock(lifecycle, m.from()) && !holdsStock(lifecycle, m.to()))
-                            || shipped(lifecycle, m.to())
+                            || (shipped(lifecycle, m.to()) && !shipped(lifecycle, m.from()))
                             || OrderStages.BACKORDERED.equals(m.from())
                             || OrderStages.BACKORDERED.equals(m.to())) {
                         return true;
