@@ -1,5 +1,11 @@
 package dev.omskit.benchmarks;
 
+import static dev.omskit.benchmarks.Results.name;
+import static dev.omskit.benchmarks.Results.ratio;
+import static dev.omskit.benchmarks.Results.score;
+import static dev.omskit.benchmarks.Results.shortName;
+import static dev.omskit.benchmarks.Results.x;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -204,7 +210,7 @@ public final class InventoryReport {
         List<RunResult> rows = all.stream()
                 .filter(r -> name(r).startsWith(S1))
                 .sorted(Comparator.comparing((RunResult r) -> r.getParams().getParam("lines"))
-                        .thenComparing(InventoryReport::name))
+                        .thenComparing(Results::name))
                 .toList();
         if (rows.isEmpty()) {
             return;
@@ -242,7 +248,7 @@ public final class InventoryReport {
                     .append(" | ")
                     .append(fmt(r.getPrimaryResult().getScoreError()))
                     .append(" | ")
-                    .append(fmt(base.map(InventoryReport::score).orElse(Double.NaN)))
+                    .append(fmt(base.map(Results::score).orElse(Double.NaN)))
                     .append(" | ")
                     .append(x(ratio(r, base)))
                     .append(" | ")
@@ -406,13 +412,13 @@ public final class InventoryReport {
             Optional<RunResult> mixed = find(all, S6 + "mixed", "skus", p);
             double mr = mixed.map(m -> secondary(m, "mixedRead")).orElse(Double.NaN);
             double mw = mixed.map(m -> secondary(m, "mixedWrite")).orElse(Double.NaN);
-            double rr = mr / qr.map(InventoryReport::score).orElse(Double.NaN);
-            double wr = mw / qw.map(InventoryReport::score).orElse(Double.NaN);
+            double rr = mr / qr.map(Results::score).orElse(Double.NaN);
+            double wr = mw / qw.map(Results::score).orElse(Double.NaN);
             String mix = String.format(Locale.ROOT, "%.2f : 1", mr / mw);
             md.append("| ")
                     .append(p)
                     .append(" | reader | ")
-                    .append(fmt(qr.map(InventoryReport::score).orElse(Double.NaN)))
+                    .append(fmt(qr.map(Results::score).orElse(Double.NaN)))
                     .append(" | ")
                     .append(fmt(mr))
                     .append(" | ")
@@ -425,7 +431,7 @@ public final class InventoryReport {
             md.append("| ")
                     .append(p)
                     .append(" | writer | ")
-                    .append(fmt(qw.map(InventoryReport::score).orElse(Double.NaN)))
+                    .append(fmt(qw.map(Results::score).orElse(Double.NaN)))
                     .append(" | ")
                     .append(fmt(mw))
                     .append(" | ")
@@ -462,7 +468,7 @@ public final class InventoryReport {
     private static void s7(StringBuilder md, List<RunResult> all) {
         List<RunResult> rows = all.stream()
                 .filter(r -> name(r).startsWith(S7))
-                .sorted(Comparator.comparing(InventoryReport::name)
+                .sorted(Comparator.comparing(Results::name)
                         .thenComparingInt(r -> Integer.parseInt(r.getParams().getParam("outstanding"))))
                 .toList();
         if (rows.isEmpty()) {
@@ -531,7 +537,7 @@ public final class InventoryReport {
                 .append(" | ")
                 .append(fmt(x.getPrimaryResult().getScoreError()))
                 .append(" | ")
-                .append(fmt(base.map(InventoryReport::score).orElse(Double.NaN)))
+                .append(fmt(base.map(Results::score).orElse(Double.NaN)))
                 .append(" | ")
                 .append(x(ratio(x, base)))
                 .append(" | ")
@@ -578,26 +584,6 @@ public final class InventoryReport {
                 .filter(r -> name(r).equals(benchmark)
                         && (key == null || value.equals(r.getParams().getParam(key))))
                 .findFirst();
-    }
-
-    private static double score(RunResult r) {
-        return r.getPrimaryResult().getScore();
-    }
-
-    private static double ratio(RunResult r, Optional<RunResult> base) {
-        return base.map(b -> score(r) / score(b)).orElse(Double.NaN);
-    }
-
-    private static String name(RunResult r) {
-        return r.getParams().getBenchmark();
-    }
-
-    private static String shortName(RunResult r) {
-        return name(r).substring(name(r).lastIndexOf('.') + 1);
-    }
-
-    private static String x(double ratio) {
-        return Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.3fx", ratio);
     }
 
     private static String us(double value) {

@@ -1,5 +1,11 @@
 package dev.omskit.benchmarks;
 
+import static dev.omskit.benchmarks.Results.name;
+import static dev.omskit.benchmarks.Results.ratio;
+import static dev.omskit.benchmarks.Results.score;
+import static dev.omskit.benchmarks.Results.shortName;
+import static dev.omskit.benchmarks.Results.x;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -180,7 +186,7 @@ public final class LifecycleReport {
                     .append(" | ")
                     .append(fmt(r.getPrimaryResult().getScoreError()))
                     .append(" | ")
-                    .append(fmt(base.map(LifecycleReport::score).orElse(Double.NaN)))
+                    .append(fmt(base.map(Results::score).orElse(Double.NaN)))
                     .append(" | ")
                     .append(x(ratio(r, base)))
                     .append(" | ")
@@ -285,26 +291,6 @@ public final class LifecycleReport {
                 .filter(r -> name(r).equals(benchmark)
                         && (sourcing == null || sourcing.equals(r.getParams().getParam("sourcing"))))
                 .findFirst();
-    }
-
-    private static double score(RunResult r) {
-        return r.getPrimaryResult().getScore();
-    }
-
-    private static double ratio(RunResult r, Optional<RunResult> base) {
-        return base.map(b -> score(r) / score(b)).orElse(Double.NaN);
-    }
-
-    private static String name(RunResult r) {
-        return r.getParams().getBenchmark();
-    }
-
-    private static String shortName(RunResult r) {
-        return name(r).substring(name(r).lastIndexOf('.') + 1);
-    }
-
-    private static String x(double ratio) {
-        return Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.3fx", ratio);
     }
 
     private static String fmt(double value) {
