@@ -1,0 +1,2 @@
+/** Webhook input, verify-then-parse: authentic requests only, typed errors for the rest. */
+package dev.omskit.connectors.webhook;
