@@ -16,6 +16,10 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -27,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -53,12 +58,14 @@ public final class ResilientCaller implements AutoCloseable {
     private final Map<String, Guards> guards = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final ExecutorService timeouts;
+    private final MeterRegistry registry;
 
     private record Guards(ResiliencePolicy policy, CircuitBreaker breaker, Bulkhead bulkhead, TimeLimiter limiter) {}
 
-    private ResilientCaller(ResiliencePolicy defaults, Map<String, ResiliencePolicy> policies) {
+    private ResilientCaller(ResiliencePolicy defaults, Map<String, ResiliencePolicy> policies, MeterRegistry registry) {
         this.defaults = defaults;
         this.policies = Map.copyOf(policies);
+        this.registry = registry;
         AtomicInteger n = new AtomicInteger();
         this.timeouts = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "omskit-connector-call-" + n.incrementAndGet());
@@ -69,12 +76,28 @@ public final class ResilientCaller implements AutoCloseable {
 
     /** A caller with one policy for every connector. */
     public static ResilientCaller of(ResiliencePolicy policy) {
-        return new ResilientCaller(Checks.notNull("policy", policy), Map.of());
+        return new ResilientCaller(Checks.notNull("policy", policy), Map.of(), null);
     }
 
     /** A caller with a default policy and policies of named connectors. */
     public static ResilientCaller of(ResiliencePolicy defaults, Map<String, ResiliencePolicy> perConnector) {
-        return new ResilientCaller(Checks.notNull("defaults", defaults), Checks.notNull("perConnector", perConnector));
+        return new ResilientCaller(
+                Checks.notNull("defaults", defaults), Checks.notNull("perConnector", perConnector), null);
+    }
+
+    /**
+     * A caller recording in {@code registry}: {@code omskit.connector.calls} (counter by connector,
+     * operation and outcome: {@code ok} or the failure kind), {@code omskit.connector.attempts} (counter
+     * of attempts, retries included), {@code omskit.connector.latency} (timer of whole calls by connector
+     * and operation) and {@code omskit.connector.circuit.open} (gauge: 1 while a connector's circuit is
+     * open or half open, else 0).
+     */
+    public static ResilientCaller of(
+            ResiliencePolicy defaults, Map<String, ResiliencePolicy> perConnector, MeterRegistry registry) {
+        return new ResilientCaller(
+                Checks.notNull("defaults", defaults),
+                Checks.notNull("perConnector", perConnector),
+                Checks.notNull("registry", registry));
     }
 
     /**
@@ -95,12 +118,16 @@ public final class ResilientCaller implements AutoCloseable {
             attempts.incrementAndGet();
             return attempt(connector, operation, g, rate, call);
         };
+        long start = System.nanoTime();
+        String outcome = "ok";
         try {
             return Retry.decorateCallable(retryOf(connector, g.policy()), attempt)
                     .call();
         } catch (ConnectorException e) {
+            outcome = e.kind().name();
             throw e.afterAttempts(attempts.get());
         } catch (Exception e) {
+            outcome = FailureKind.NOT_RETRYABLE.name();
             throw new ConnectorException(
                     connector,
                     operation,
@@ -109,7 +136,34 @@ public final class ResilientCaller implements AutoCloseable {
                     Optional.empty(),
                     attempts.get(),
                     e);
+        } finally {
+            record(connector, operation, outcome, attempts.get(), System.nanoTime() - start);
         }
+    }
+
+    private void record(String connector, String operation, String outcome, int attempts, long nanos) {
+        if (registry == null) {
+            return;
+        }
+        Counter.builder("omskit.connector.calls")
+                .description("Calls to remote systems, by outcome")
+                .tag("connector", connector)
+                .tag("operation", operation)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+        Counter.builder("omskit.connector.attempts")
+                .description("Attempts of calls to remote systems, retries included")
+                .tag("connector", connector)
+                .tag("operation", operation)
+                .register(registry)
+                .increment(attempts);
+        Timer.builder("omskit.connector.latency")
+                .description("Time of whole calls to remote systems, retries and waits included")
+                .tag("connector", connector)
+                .tag("operation", operation)
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** The state of a connector's circuit breaker ({@code CLOSED}, {@code OPEN}, {@code HALF_OPEN} ...). */
@@ -219,6 +273,15 @@ public final class ResilientCaller implements AutoCloseable {
                         .timeoutDuration(p.timeout())
                         .cancelRunningFuture(true)
                         .build());
+        if (registry != null) {
+            Gauge.builder("omskit.connector.circuit.open", breaker, b -> switch (b.getState()) {
+                        case OPEN, HALF_OPEN, FORCED_OPEN -> 1.0;
+                        default -> 0.0;
+                    })
+                    .description("1 while the connector's circuit breaker is open or half open")
+                    .tag("connector", connector)
+                    .register(registry);
+        }
         return new Guards(p, breaker, bulkhead, limiter);
     }
 
