@@ -37,6 +37,8 @@ import org.immutables.value.Value;
 @Value.Immutable
 @OmsStyle
 public abstract class ChannelOrder {
+    private static final Set<String> COUNTRIES = Set.of(java.util.Locale.getISOCountries());
+
     /** The channel's order id: the deduplication key of ingestion (core captures once per id). */
     public abstract String channelOrderId();
 
@@ -213,8 +215,6 @@ public abstract class ChannelOrder {
             out.add(Violation.of(field, "MISSING", name + " must not be blank"));
         }
     }
-
-    private static final Set<String> COUNTRIES = Set.of(java.util.Locale.getISOCountries());
 
     public static Builder builder() {
         return new Builder();

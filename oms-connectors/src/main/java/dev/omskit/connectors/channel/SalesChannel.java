@@ -32,8 +32,9 @@ import java.util.Set;
  *     problems.
  *     <p><b>Idempotency.</b> {@link #acknowledge} of orders acknowledged before has no second effect. {@link
  *     #pushStock} compares each update's version with the last one the channel applied for the same SKU
- *     and location: a newer one is applied, the same version again is reported applied without a second
- *     effect, an older one is never applied and is reported in {@link StockPushResult#stale()}. {@link
+ *     and location: a newer one is applied, the same update again (same version and units) is reported applied
+ *     without a second effect, any other update that is not newer (older, or the same version with other
+ *     units) is never applied and is reported in {@link StockPushResult#stale()}. {@link
  *     #pushShipment} is idempotent by {@link ShipmentPush#shipmentId()}: the same push again has no second
  *     effect; a different push under an id already used fails {@code NOT_RETRYABLE} ("conflict"). {@link
  *     #pushCancellation} of units already cancelled by the same request has no second effect. {@link
