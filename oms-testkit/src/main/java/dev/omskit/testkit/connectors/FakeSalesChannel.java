@@ -56,7 +56,8 @@ import javax.crypto.spec.SecretKeySpec;
  * #webhook(ChannelOrder)} builds a signed webhook (HMAC-SHA256 of the body, Base64, in the {@value
  * #SIGNATURE_HEADER} header, like Shopify) that a test may send twice, out of order, or tamper with;
  * {@link #signed(byte[])} signs any body (for garbage behind a valid signature); {@link #editProduct}
- * simulates a merchant's edit in the channel (a product conflict). Cursors are {@code seq:N}, opaque to
+ * simulates a merchant's edit in the channel (a product conflict); {@link #tampered} flips a bit of a
+ * webhook's body. Webhooks are verified and parsed locally, so {@link #script()} does not apply to them. Cursors are {@code seq:N}, opaque to
  * callers.
  *
  * <p>Thread-safe: every operation runs under one lock.
@@ -240,6 +241,17 @@ public final class FakeSalesChannel implements SalesChannel {
     /** A webhook with any body, correctly signed. */
     public WebhookRequest signed(byte[] body) {
         return new WebhookRequest(Map.of(SIGNATURE_HEADER, sign(body)), body, clock.instant());
+    }
+
+    /** {@code request} with one bit of its body flipped and its signature kept: a tampered webhook. */
+    public static WebhookRequest tampered(WebhookRequest request) {
+        byte[] body = request.body();
+        if (body.length == 0) {
+            body = new byte[] {'x'};
+        } else {
+            body[body.length / 2] ^= 0x01;
+        }
+        return new WebhookRequest(request.headers(), body, request.receivedAt());
     }
 
     // ---- what a test asserts ----
@@ -448,7 +460,6 @@ public final class FakeSalesChannel implements SalesChannel {
         return new WebhookHandler<>() {
             @Override
             public void verify(WebhookRequest request) {
-                script.enter("webhook.verify", request);
                 String given = request.header(SIGNATURE_HEADER)
                         .orElseThrow(() -> new WebhookRejectedException(
                                 id,
@@ -463,7 +474,6 @@ public final class FakeSalesChannel implements SalesChannel {
 
             @Override
             public ChannelOrderNotice parse(WebhookRequest request) {
-                script.enter("webhook.parse", request);
                 Matcher m = NOTICE.matcher(request.bodyText());
                 if (!m.matches()) {
                     throw new WebhookRejectedException(

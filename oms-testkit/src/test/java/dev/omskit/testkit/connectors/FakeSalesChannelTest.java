@@ -169,6 +169,53 @@ class FakeSalesChannelTest {
     }
 
     @Test
+    void webhook_tampered_isBadSignature_scriptedFailuresDoNotReachWebhooks() {
+        WebhookRequest good = fake.webhook(fake.placeOrder("100001"));
+        fake.script().failNext(1, FailureKind.RETRYABLE);
+
+        assertThatThrownBy(() -> fake.webhookHandler().accept(FakeSalesChannel.tampered(good)))
+                .isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.reason())
+                        .isEqualTo(WebhookRejectedException.Reason.BAD_SIGNATURE));
+        assertThat(fake.webhookHandler().accept(good).channelOrderId()).isEqualTo("100001");
+        assertThatThrownBy(() -> fake.pullOrders(ChannelCursor.START, 1)).isInstanceOf(ConnectorException.class);
+    }
+
+    @Test
+    void pushStock_concurrentVersions_holdsTheNewest() throws Exception {
+        Sku sku = Sku.of("SKU-A");
+        int threads = 8;
+        int perThread = 250;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int offset = t;
+            futures.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                    long version = (long) i * threads + offset + 1;
+                    fake.pushStock(List.of(StockUpdate.of(sku, version % 97, version)));
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<?> f : futures) {
+            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        long newest = (long) threads * perThread;
+        assertThat(fake.stock().values()).singleElement().satisfies(u -> {
+            assertThat(u.version()).isEqualTo(newest);
+            assertThat(u.available()).isEqualTo(newest % 97);
+        });
+        assertThat(fake.refusedStock()).allSatisfy(s -> assertThat(s.heldVersion())
+                .isGreaterThan(s.update().version()));
+        assertThat(fake.script().calls("pushStock")).hasSize(threads * perThread);
+    }
+
+    @Test
     void shipmentThenWholeCancellation_cancelsOnlyWhatIsLeft() {
         fake.placeOrder("100001");
         ShipmentPush shipment =
