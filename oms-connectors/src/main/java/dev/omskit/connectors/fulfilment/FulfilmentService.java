@@ -25,17 +25,18 @@ import java.util.List;
  *     <p><b>Rules.</b> An accepted release is also reported as an {@link FulfilmentConfirmation.Accepted}
  *     confirmation; a rejected one is not reported again. A request is cancellable until it is packed:
  *     afterwards {@link #cancel} answers {@link CancelAnswer#refused} with the provider's reason (a value,
- *     not an exception: it is an expected outcome). Confirmations of one request come in the order the
- *     location did the work.
+ *     not an exception: it is an expected outcome). Polled confirmations come in the order the location did
+ *     the work; webhooks may arrive in any order and more than once, so the engine applies a request's
+ *     confirmations in their lifecycle order and skips event ids it has applied.
  *     <p><b>Failures</b> are {@code ConnectorException}s: content the provider refuses as such (unknown
  *     SKU or location code, malformed address) and an unknown request id are {@code NOT_RETRYABLE} with the
  *     provider's reason; refused credentials {@code AUTHENTICATION_FAILED}; throttling {@code RATE_LIMITED};
  *     5xx, resets and unparseable answers {@code RETRYABLE}; no answer in time {@code TIMEOUT}. Calling an
  *     operation whose capability is not declared fails {@code NOT_RETRYABLE} ({@link Connector#require}),
- *     also {@link #confirmationsWebhook()} without {@link #CONFIRMATIONS_WEBHOOK}. Webhooks are verified
- *     before they are parsed ({@link WebhookHandler}): a bad or missing signature is {@code BAD_SIGNATURE},
- *     an old one {@code STALE}, an unmappable body {@code MALFORMED}. Messages never carry credentials,
- *     secrets or the ship-to address.
+ *     also {@link #confirmationsWebhook()} without {@link #CONFIRMATIONS_WEBHOOK} (getting the handler
+ *     makes no remote call). Webhooks are verified before they are parsed ({@link WebhookHandler}): a bad
+ *     or missing signature is {@code BAD_SIGNATURE}, an old one {@code STALE}, an unmappable body {@code
+ *     MALFORMED}. Messages never carry credentials, secrets or the ship-to address.
  */
 public interface FulfilmentService extends Connector {
     /** {@link #release}: hand a fulfilment request to the location. */

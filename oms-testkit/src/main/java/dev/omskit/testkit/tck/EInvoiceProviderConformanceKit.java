@@ -367,6 +367,41 @@ public abstract class EInvoiceProviderConformanceKit {
     }
 
     @Nested
+    @DisplayName("Concurrency")
+    class Concurrency {
+        @Test
+        @DisplayName("threads issuing the same draft at once all get the one invoice")
+        void sameDraft_racing_oneInvoice() throws InterruptedException {
+            requires(EInvoiceProvider.ISSUE);
+            Invoice draft = original(newInvoiceId());
+
+            List<Races.Outcome<IssuedInvoice>> outcomes = Races.race(Races.THREADS, i -> () -> provider.issue(draft));
+
+            assertThat(Races.failures(outcomes)).isEmpty();
+            assertThat(Races.successes(outcomes).stream().distinct()).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("threads issuing different drafts at once get different numbers")
+        void differentDrafts_racing_distinctNumbers() throws InterruptedException {
+            requires(EInvoiceProvider.ISSUE);
+            List<Invoice> drafts = new java.util.ArrayList<>();
+            for (int i = 0; i < Races.THREADS; i++) {
+                drafts.add(original(newInvoiceId()));
+            }
+
+            List<Races.Outcome<IssuedInvoice>> outcomes =
+                    Races.race(Races.THREADS, i -> () -> provider.issue(drafts.get(i)));
+
+            assertThat(Races.failures(outcomes)).isEmpty();
+            assertThat(Races.successes(outcomes).stream()
+                            .map(n -> n.symbol() + "/" + n.number())
+                            .distinct())
+                    .hasSize(Races.THREADS);
+        }
+    }
+
+    @Nested
     @DisplayName("State rules")
     class StateRules {
         @Test

@@ -289,6 +289,25 @@ public abstract class FulfilmentServiceConformanceKit {
     }
 
     @Nested
+    @DisplayName("Concurrency")
+    class Concurrency {
+        @Test
+        @DisplayName("threads releasing the same request at once get one answer and one job")
+        void sameRelease_racing_oneJob() throws InterruptedException {
+            requires(FulfilmentService.RELEASE);
+            FulfilmentRelease r = release(newRequestId());
+
+            List<Races.Outcome<ReleaseAnswer>> outcomes = Races.race(Races.THREADS, i -> () -> service.release(r));
+
+            assertThat(Races.failures(outcomes)).isEmpty();
+            assertThat(Races.successes(outcomes).stream().distinct()).hasSize(1);
+            if (service.can(FulfilmentService.CONFIRMATIONS_POLL)) {
+                assertThat(of(r.requestId(), pollAll())).hasSize(1);
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("State rules")
     class StateRules {
         @Test
