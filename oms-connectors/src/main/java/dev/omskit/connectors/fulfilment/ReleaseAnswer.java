@@ -1,6 +1,10 @@
 package dev.omskit.connectors.fulfilment;
 
 import dev.omskit.core.error.InvalidArgumentException;
+import dev.omskit.core.fulfilment.ChangeFulfilment;
+import dev.omskit.core.model.Actor;
+import dev.omskit.core.model.IdempotencyKey;
+import dev.omskit.core.model.TenantId;
 import dev.omskit.core.support.Checks;
 import java.util.Optional;
 
@@ -37,5 +41,29 @@ public record ReleaseAnswer(
             throw InvalidArgumentException.of("reason", "BLANK", "a refused release needs a reason");
         }
         return new ReleaseAnswer(requestId, false, Optional.empty(), Optional.of(reason));
+    }
+
+    /**
+     * For a refused release: the command of {@code Fulfilment.reject} giving the request's units back with
+     * the location's reason, keyed {@code <connector>:release-rejected:<request id>}. Throws for an
+     * accepted answer (an acceptance is applied from its {@link FulfilmentConfirmation.Accepted}).
+     */
+    public ChangeFulfilment toRejectCommand(FulfilmentRelease release, TenantId tenant, Actor actor, String connector) {
+        Checks.notNull("release", release);
+        if (accepted || !release.requestId().equals(requestId)) {
+            throw InvalidArgumentException.of(
+                    "answer",
+                    "NOT_A_REJECTION",
+                    "the answer for request '" + requestId + "' is " + (accepted ? "an acceptance" : "a rejection")
+                            + " and the release is '" + release.requestId() + "'");
+        }
+        return ChangeFulfilment.builder()
+                .tenant(tenant)
+                .orderId(release.orderId())
+                .actor(actor)
+                .requestId(requestId)
+                .reason(reason)
+                .idempotencyKey(IdempotencyKey.of(connector + ":release-rejected:" + requestId))
+                .build();
     }
 }

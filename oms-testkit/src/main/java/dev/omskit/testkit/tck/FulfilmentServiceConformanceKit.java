@@ -356,6 +356,11 @@ public abstract class FulfilmentServiceConformanceKit {
             assertThat(answer.accepted()).isFalse();
             assertThat(answer.reason()).hasValueSatisfying(s -> assertThat(s).contains(reason.get()));
             assertThat(service.release(r)).isEqualTo(answer);
+            ChangeFulfilment reject = answer.toRejectCommand(r, TENANT, ACTOR, service.id());
+            assertThat(reject.requestId()).isEqualTo(r.requestId());
+            assertThat(reject.orderId()).isEqualTo(r.orderId());
+            assertThat(reject.reason()).isEqualTo(answer.reason());
+            assertThat(reject.idempotencyKey()).isPresent();
         }
 
         @Test

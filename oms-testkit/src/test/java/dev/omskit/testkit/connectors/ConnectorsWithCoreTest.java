@@ -134,8 +134,8 @@ class ConnectorsWithCoreTest {
                                 Optional.empty()))
                         .accepted())
                 .isTrue();
-        LineId first = lines.get(0).line();
-        LineId second = lines.get(1).line();
+        LineId first = lineOf(lines, "SKU-1"); // 3 units released
+        LineId second = lineOf(lines, "SKU-2"); // 2 units released
         wms.confirmPick(request.id(), Map.of(first, 3, second, 1), "one unit damaged");
         wms.confirmPack(request.id());
         wms.confirmShipped(request.id(), "GHN", "GHN123456");
@@ -216,6 +216,14 @@ class ConnectorsWithCoreTest {
         assertThat(provider.status(draft.id()).state())
                 .isEqualTo(dev.omskit.connectors.einvoice.InvoiceStatus.ProviderInvoiceState.CANCELLED);
         assertThat(provider.issued()).hasSize(2);
+    }
+
+    private static LineId lineOf(List<FulfilmentRelease.Line> lines, String sku) {
+        return lines.stream()
+                .filter(l -> l.sku().equals(Sku.of(sku)))
+                .findFirst()
+                .orElseThrow()
+                .line();
     }
 
     private void apply(FulfilmentConfirmation c, String connector, LocationId origin) {
