@@ -267,6 +267,23 @@ public abstract class CarrierConformanceKit {
         }
 
         @Test
+        @DisplayName("8 threads booking the same shipment at once all get the one booking")
+        void createShipment_concurrently_booksOnce() throws InterruptedException {
+            ShipmentBookingRequest request = bookingRequest("tck-race", Optional.empty());
+            OptionalLong before = shipmentsAtCarrier(carrier);
+
+            List<Races.Outcome<CarrierBooking>> outcomes =
+                    Races.race(Races.THREADS, i -> () -> carrier.createShipment(request));
+
+            assertThat(Races.failures(outcomes)).isEmpty();
+            assertThat(Set.copyOf(Races.successes(outcomes))).hasSize(1);
+            OptionalLong after = shipmentsAtCarrier(carrier);
+            if (before.isPresent() && after.isPresent()) {
+                assertThat(after.getAsLong()).isEqualTo(before.getAsLong() + 1);
+            }
+        }
+
+        @Test
         @DisplayName("two shipments get two tracking numbers")
         void createShipment_twoShipments_getDistinctTrackingNumbers() {
             CarrierBooking one = carrier.createShipment(bookingRequest("tck-s1", Optional.empty()));

@@ -24,6 +24,7 @@ import dev.omskit.core.model.OrderId;
 import dev.omskit.core.model.TenantId;
 import dev.omskit.core.order.PaymentStates;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -305,6 +306,37 @@ public abstract class PaymentGatewayConformanceKit {
             assertThat(gateway.capture(new CaptureRequest(key(), auth.paymentReference(), authorised()))
                             .status())
                     .isEqualTo(PaymentStatus.CAPTURED);
+        }
+
+        @Test
+        @DisplayName("8 threads capturing a quarter each at once: exactly four succeed, the rest NOT_RETRYABLE")
+        void concurrentCaptures_neverExceedTheAuthorisation() throws InterruptedException {
+            PaymentResult auth = gateway.authorize(authorizeRequest());
+
+            List<Races.Outcome<PaymentResult>> outcomes = Races.race(
+                    Races.THREADS,
+                    i -> () -> gateway.capture(new CaptureRequest(key(), auth.paymentReference(), part(25))));
+
+            assertThat(Races.successes(outcomes)).hasSize(4);
+            assertThat(Races.failures(outcomes)).hasSize(Races.THREADS - 4).allSatisfy(e -> assertThat(e)
+                    .isInstanceOfSatisfying(
+                            ConnectorException.class, c -> assertThat(c.kind()).isEqualTo(FailureKind.NOT_RETRYABLE)));
+        }
+
+        @Test
+        @DisplayName("8 threads refunding with one key at once refund once, all with the same result")
+        void concurrentRefunds_sameKey_refundOnce() throws InterruptedException {
+            assumeThat(gateway.can(PaymentGateway.REFUND)).isTrue();
+            String payment = captured(authorised());
+            RefundRequest refund = new RefundRequest(key(), payment, part(60), "tck race");
+
+            List<Races.Outcome<PaymentResult>> outcomes = Races.race(Races.THREADS, i -> () -> gateway.refund(refund));
+
+            assertThat(Races.failures(outcomes)).isEmpty();
+            assertThat(Set.copyOf(Races.successes(outcomes))).hasSize(1);
+            assertThat(gateway.refund(new RefundRequest(key(), payment, part(40), "tck rest"))
+                            .status())
+                    .isEqualTo(PaymentStatus.REFUNDED);
         }
 
         @Test
