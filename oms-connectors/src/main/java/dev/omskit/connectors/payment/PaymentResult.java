@@ -6,6 +6,7 @@ import dev.omskit.core.model.Actor;
 import dev.omskit.core.model.Money;
 import dev.omskit.core.model.OrderId;
 import dev.omskit.core.model.TenantId;
+import dev.omskit.core.returns.ConfirmRefund;
 import dev.omskit.core.support.Checks;
 import java.util.Optional;
 
@@ -61,6 +62,27 @@ public record PaymentResult(
                 .trigger(status.trigger())
                 .amount(amount)
                 .reference(providerReference)
+                .build();
+    }
+
+    /**
+     * The core command confirming the pending {@code Refund} {@code refundId} that this refund result
+     * executed, for {@code Returns.confirmRefund} (which records {@code REFUND_PARTIAL} or {@code REFUND} on
+     * the order itself; do not record this result with {@link #toRecordPayment} as well).
+     *
+     * @throws InvalidArgumentException when this is not the result of a refund
+     */
+    public ConfirmRefund toConfirmRefund(TenantId tenant, OrderId order, String refundId, Actor actor) {
+        if (status != PaymentStatus.REFUNDED && status != PaymentStatus.PARTIALLY_REFUNDED) {
+            throw InvalidArgumentException.of(
+                    "status", "NOT_A_REFUND", "only a refund's result confirms a refund; this one is " + status);
+        }
+        return ConfirmRefund.builder()
+                .tenant(tenant)
+                .orderId(order)
+                .actor(actor)
+                .refundId(refundId)
+                .providerReference(providerReference)
                 .build();
     }
 }

@@ -456,6 +456,9 @@ public abstract class PaymentGatewayConformanceKit {
                 assertThat(rest.providerReference())
                         .as("a refund has a reference of its own, to confirm the core Refund with")
                         .isNotEqualTo(partial.providerReference());
+                assertThat(rest.toConfirmRefund(TENANT, OrderId.of("tck-o1"), "tck-refund-1", Actor.system("tck"))
+                                .providerReference())
+                        .isEqualTo(rest.providerReference());
             }
         }
     }
