@@ -178,7 +178,7 @@ public final class Oms implements AutoCloseable {
                                 order,
                                 0,
                                 decision.events(),
-                                record(command, "CaptureOrder", fingerprint, order)));
+                                record(command, "CaptureOrder", fingerprint, order, List.of())));
             } catch (DuplicateChannelOrderException e) {
                 Optional<Order> winner = storage.orders().find(tenant, e.existing());
                 if (winner.isPresent()) {
@@ -694,88 +694,12 @@ public final class Oms implements AutoCloseable {
         Decision apply(Order order, Instant now);
     }
 
+    /** An order command: one decision of the lifecycle, committed by {@link #work}. */
     private <C extends ExistingOrderCommand> Order execute(
             C command, String type, java.util.function.Function<OrderDecider, Decide> decide) {
         Checks.notNull("command", command);
-        TenantId tenant = command.tenant();
-        Decide decision = decide.apply(decider(tenant));
-        Supplier<String> fingerprint = memo(command);
-        for (int attempt = 1; attempt <= config.maxCommitAttempts(); attempt++) {
-            Order order = storage.orders().find(tenant, command.orderId()).orElseThrow(() -> {
-                metrics.command(type, "not_found");
-                return notFound(tenant, command.orderId());
-            });
-            checkAccess(command.actor(), order, type);
-            Optional<Order> replay = replayed(command, type, fingerprint);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-            if (command.expectedVersion().isPresent()
-                    && command.expectedVersion().get() != order.version()) {
-                metrics.command(type, "conflict");
-                throw new VersionConflictException(
-                        order.id(), command.expectedVersion().get(), order.version());
-            }
-            Decision d;
-            try {
-                d = decision.apply(order, clock.instant());
-            } catch (InvalidArgumentException e) {
-                metrics.command(type, "invalid");
-                throw e;
-            }
-            if (d.isRejected()) {
-                metrics.command(type, "rejected");
-                throw new OrderRejectedException(d.rejection().get());
-            }
-            Order next = d.next().orElseThrow();
-            Optional<Reservation> reserved = Optional.empty();
-            if (stock != null) {
-                try {
-                    reserved = stock.reserveFor(order, d, decider(tenant).lifecycle(), command.actor());
-                } catch (OrderRejectedException e) {
-                    metrics.command(type, "rejected");
-                    throw e;
-                }
-            }
-            boolean committed = false;
-            try {
-                storage.orders()
-                        .commit(new OrderCommit(
-                                tenant, next, order.version(), d.events(), record(command, type, fingerprint, next)));
-                committed = true;
-            } catch (VersionConflictException e) {
-                if (command.expectedVersion().isPresent()) {
-                    metrics.command(type, "conflict");
-                    throw e;
-                }
-                continue;
-            } catch (DuplicateIdempotencyKeyException e) {
-                continue;
-            } finally {
-                if (!committed) {
-                    reserved.ifPresent(r -> stock.undo(r));
-                }
-            }
-            metrics.command(type, "ok");
-            boolean movedOn = false;
-            if (reserved.isPresent()) {
-                adoptStock(reserved.get(), next);
-                // a command committed between ours and the merge could not count the merged units
-                movedOn = storage.orders()
-                        .find(tenant, next.id())
-                        .map(o -> o.version() != next.version())
-                        .orElse(false);
-            }
-            if (stock != null
-                    && (movedOn
-                            || OrderStock.touchesStock(
-                                    d.events(), decider(tenant).lifecycle()))) {
-                syncStock(next, command.actor());
-            }
-            afterCommit();
-            return next;
-        }
-        throw gaveUp(type + " on order '" + command.orderId() + "'");
+        Decide decision = decide.apply(decider(command.tenant()));
+        return work(command, type, w -> w.apply(decision.apply(w.order(), w.now())), (order, documents) -> order);
     }
 
     /** A step deciding on an order and its documents. */
@@ -849,16 +773,7 @@ public final class Oms implements AutoCloseable {
             }
             boolean committed = false;
             try {
-                Optional<IdempotencyRecord> record = command.idempotencyKey()
-                        .map(key -> new IdempotencyRecord(
-                                tenant,
-                                key,
-                                type,
-                                fingerprint.get(),
-                                next.id(),
-                                next,
-                                clock.instant(),
-                                work.written()));
+                Optional<IdempotencyRecord> record = record(command, type, fingerprint, next, work.written());
                 storage.orders()
                         .commit(new OrderCommit(tenant, next, order.version(), d.events(), record, work.writes()));
                 committed = true;
@@ -875,8 +790,16 @@ public final class Oms implements AutoCloseable {
                 }
             }
             metrics.command(type, "ok");
-            reserved.ifPresent(r -> adoptStock(r, next));
-            if (stock != null && (reserved.isPresent() || OrderStock.touchesStock(d.events(), decider.lifecycle()))) {
+            boolean movedOn = false;
+            if (reserved.isPresent()) {
+                adoptStock(reserved.get(), next);
+                // a command committed between ours and the merge could not count the merged units
+                movedOn = storage.orders()
+                        .find(tenant, next.id())
+                        .map(o -> o.version() != next.version())
+                        .orElse(false);
+            }
+            if (stock != null && (movedOn || OrderStock.touchesStock(d.events(), decider.lifecycle()))) {
                 syncStock(next, command.actor());
             }
             afterCommit();
@@ -948,10 +871,21 @@ public final class Oms implements AutoCloseable {
     }
 
     private Optional<IdempotencyRecord> record(
-            OrderCommand command, String type, Supplier<String> fingerprint, Order result) {
+            OrderCommand command,
+            String type,
+            Supplier<String> fingerprint,
+            Order result,
+            List<dev.omskit.core.document.OrderDocument> documents) {
         return command.idempotencyKey()
                 .map(key -> new IdempotencyRecord(
-                        command.tenant(), key, type, fingerprint.get(), result.id(), result, clock.instant()));
+                        command.tenant(),
+                        key,
+                        type,
+                        fingerprint.get(),
+                        result.id(),
+                        result,
+                        clock.instant(),
+                        documents));
     }
 
     private static Supplier<String> memo(OrderCommand command) {

@@ -158,7 +158,8 @@ final class OrderWork {
         return apply(decider.cancel(current, command, now));
     }
 
-    private Order apply(Decision d) {
+    /** Applies a decision of the order lifecycle: its events, or its refusal as an exception. */
+    Order apply(Decision d) {
         if (d.isRejected()) {
             throw new OrderRejectedException(d.rejection().get());
         }
