@@ -31,14 +31,12 @@ import dev.omskit.core.model.TenantId;
 import dev.omskit.core.order.Order;
 import dev.omskit.core.order.OrderRejectedException;
 import dev.omskit.core.order.Rejection;
-import dev.omskit.core.spi.DuplicateReferenceException;
 import dev.omskit.core.spi.IdGenerator;
 import dev.omskit.core.support.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -55,7 +53,8 @@ import java.util.stream.Collectors;
  * <p>Every command runs in the order's work: the invoice versions it writes are committed atomically with
  * the order (and with whatever else the same work decides), with their {@link DocumentEvent}s in the
  * document trail and the outbox; bad input or a refusal stores nothing. Two concurrent commands creating
- * an invoice for the same order collide on the invoice's sequence reference; the loser is decided again
+ * an invoice for the same order conflict on the order's version (every document change is an order event);
+ * the loser is decided again
  * on the fresh documents (so two concurrent drafts of the original give one invoice and one {@value
  * #ALREADY_INVOICED}).
  *
@@ -76,10 +75,8 @@ public final class Invoicing {
     /** Rejection code: the invoice already has an open replacement draft. */
     public static final String REPLACEMENT_PENDING = "REPLACEMENT_PENDING";
 
-    /** Attempts when concurrent drafts on one order collide on a sequence reference. */
-    private static final int SEQUENCE_ATTEMPTS = 8;
-
     private final Oms oms;
+
     private final InvoicingConfig config;
 
     Invoicing(Oms oms, InvoicingConfig config) {
@@ -239,9 +236,7 @@ public final class Invoicing {
      * (and the shipping fee when {@code refundShipping}) on the order's live issued invoice, the original
      * or the latest replacement, and writes it into {@code work}; empty when the order has no issued
      * invoice (a draft original is not adjusted: cancel it and draft again). Problems are thrown as by
-     * {@link InvoiceAdjustments#forReturn} and fail the caller's whole work. Wrap the caller's {@code
-     * oms.work(...)} in {@link #retryingSequenceClashes} so that a concurrent invoice command on the same
-     * order makes it decide again instead of failing.
+     * {@link InvoiceAdjustments#forReturn} and fail the caller's whole work.
      */
     static Optional<Invoice> draftAdjustmentForReturn(
             OrderWork work,
@@ -388,28 +383,9 @@ public final class Invoicing {
 
     // --------------------------------------------------------------------------------------- helpers
 
-    /** Runs a command, deciding again when a concurrent draft on the order took the same sequence. */
     private <C extends ExistingOrderCommand> Invoice run(
             C command, String type, Oms.Body<Invoice> body, Oms.Replay<Invoice> replay) {
-        return retryingSequenceClashes(() -> oms.work(command, type, body, replay));
-    }
-
-    /**
-     * Runs {@code call} (an {@code oms.work(...)} that may create invoices) again when its commit lost a
-     * race for an invoice's sequence reference to a concurrent command on the same order: the work is then
-     * decided again on the fresh documents. Other facades whose work drafts invoices (the returns hook)
-     * wrap their call in it. A clash on an invoice number is not retried: it is the caller's error.
-     */
-    static <R> R retryingSequenceClashes(Supplier<R> call) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.get();
-            } catch (DuplicateReferenceException e) {
-                if (!Invoice.isSequenceReference(e.reference()) || attempt >= SEQUENCE_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return oms.work(command, type, body, replay);
     }
 
     /** The order's live issued invoice that states the sale: the original, or the latest replacement. */

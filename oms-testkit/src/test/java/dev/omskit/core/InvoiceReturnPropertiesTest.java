@@ -138,14 +138,14 @@ class InvoiceReturnPropertiesTest {
                     .trigger(OrderTriggers.RETURN)
                     .lines(units)
                     .build();
-            Optional<Invoice> adjustment = Invoicing.retryingSequenceClashes(() -> oms.work(
+            Optional<Invoice> adjustment = oms.work(
                     command,
                     "TestReturn",
                     work -> {
                         work.transition(OrderTriggers.RETURN, units, "return");
                         return Invoicing.draftAdjustmentForReturn(work, units, refund, "return", ids);
                     },
-                    (o, docs) -> Optional.<Invoice>empty()));
+                    (o, docs) -> Optional.<Invoice>empty());
             assertThat(adjustment).isPresent();
             shippingBack |= refund;
         }

@@ -4,7 +4,6 @@ import dev.omskit.core.document.DocumentKind;
 import dev.omskit.core.document.OrderDocument;
 import dev.omskit.core.error.InvalidArgumentException;
 import dev.omskit.core.model.Money;
-import dev.omskit.core.model.OrderId;
 import dev.omskit.core.model.PaymentMethod;
 import dev.omskit.core.model.TaxMode;
 import dev.omskit.core.model.VatRate;
@@ -28,10 +27,9 @@ import org.immutables.value.Value;
  * moving through {@link InvoiceLifecycle}. Immutable; the {@code Invoicing} facade writes each new version
  * in the same commit as the order.
  *
- * <p>References (unique per tenant): {@code seq:<order>/<n>}, the invoice's place among its order's
- * invoices, which makes two concurrent drafts on one order collide instead of both succeeding; and, once
- * issued, {@code no:<symbol>/<number>}, the provider's invoice number (see {@link
- * #numberReference(String, String)}).
+ * <p>Reference (unique per tenant), once issued: {@code no:<symbol>/<number>}, the provider's invoice
+ * number (see {@link #numberReference(String, String)}). Two concurrent drafts on one order cannot both
+ * succeed: every document change moves the order's version, so the second is decided again.
  *
  * <p>Buyer contact data prints as {@code ***} (see {@link InvoiceBuyer}).
  */
@@ -40,7 +38,6 @@ public abstract class Invoice implements OrderDocument {
     /** The document kind of invoices. */
     public static final DocumentKind<Invoice> KIND = DocumentKind.of("invoice", Invoice.class);
 
-    private static final String SEQUENCE_PREFIX = "seq:";
     private static final String NUMBER_PREFIX = "no:";
 
     @Override
@@ -155,11 +152,10 @@ public abstract class Invoice implements OrderDocument {
         return List.copyOf(result);
     }
 
-    /** The sequence reference and, once issued, the number reference. */
+    /** Once issued, the number reference. */
     @Override
     public Set<String> references() {
         Set<String> refs = new LinkedHashSet<>();
-        refs.add(sequenceReference(orderId(), sequence()));
         if (number().isPresent() && symbol().isPresent()) {
             refs.add(numberReference(symbol().get(), number().get()));
         }
@@ -184,16 +180,6 @@ public abstract class Invoice implements OrderDocument {
     /** The reference an issued invoice is found by: {@code no:<symbol>/<number>}. */
     public static String numberReference(String symbol, String number) {
         return NUMBER_PREFIX + symbol + "/" + number;
-    }
-
-    /** The reference of an order's {@code n}-th invoice: {@code seq:<order>/<n>}. */
-    public static String sequenceReference(OrderId order, int n) {
-        return SEQUENCE_PREFIX + order + "/" + n;
-    }
-
-    /** Whether {@code reference} is a sequence reference (a clash on one means a concurrent draft). */
-    public static boolean isSequenceReference(String reference) {
-        return reference != null && reference.startsWith(SEQUENCE_PREFIX);
     }
 
     @Value.Check
