@@ -36,15 +36,13 @@ public final class Changes {
     /** Applies the change; nothing is stored when it is refused or invalid. */
     public ChangeResult apply(OrderChange change) {
         Checks.notNull("change", change);
-        long[] from = new long[1];
         Oms.Body<Order> body = body(change);
         return oms.work(
                 change.command(),
                 type(change),
                 work -> {
-                    from[0] = work.original().version();
                     Order after = body.apply(work);
-                    return new ChangeResult(after, from[0], work.written(), work.paymentDifference());
+                    return new ChangeResult(after, work.original().version(), work.written(), work.paymentDifference());
                 },
                 (order, documents) -> new ChangeResult(order, order.version(), documents, difference(order)));
     }
