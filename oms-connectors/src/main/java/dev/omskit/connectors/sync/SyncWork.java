@@ -85,6 +85,30 @@ public record SyncWork(
         return next(SyncState.DONE, attempts + 1, notBefore, lastFailure, lastFailureKind, payload, now);
     }
 
+    /**
+     * Done, after an attempt, keeping {@code result} as the payload: what the remote system now holds (the
+     * units pushed, the channel's product version), read back when the same work is asked for again.
+     */
+    public SyncWork doneWith(Map<String, String> result, Instant now) {
+        return next(
+                SyncState.DONE,
+                attempts + 1,
+                notBefore,
+                lastFailure,
+                lastFailureKind,
+                Checks.notNull("result", result),
+                now);
+    }
+
+    /**
+     * The same work in the same state, not to be attempted before {@code at}: a worker leases pending work
+     * by moving it past the lease's end (the compare-and-set makes it the only worker), and a poll that
+     * repeats reschedules itself. Attempts are not counted.
+     */
+    public SyncWork dueAt(Instant at, Instant now) {
+        return next(state, attempts, Checks.notNull("at", at), lastFailure, lastFailureKind, payload, now);
+    }
+
     /** Failed in a way that may pass later: pending again from {@code retryAt}. */
     public SyncWork retryLater(FailureKind kind, String failure, Instant retryAt, Instant now) {
         return next(SyncState.PENDING, attempts + 1, retryAt, Optional.of(failure), Optional.of(kind), payload, now);
@@ -119,5 +143,13 @@ public record SyncWork(
             Map<String, String> p,
             Instant now) {
         return new SyncWork(tenant, key, connector, type, p, s, a, nb, failure, kind, version + 1, createdAt, now);
+    }
+
+    /** The payload's keys only: payloads may hold buyers' details, which never reach logs. */
+    @Override
+    public String toString() {
+        return "SyncWork[" + tenant + "/" + key + ", " + type + " via " + connector + ", " + state + ", attempts "
+                + attempts + ", v" + version + ", payload keys " + payload.keySet()
+                + lastFailureKind.map(k -> ", last failure " + k).orElse("") + "]";
     }
 }
