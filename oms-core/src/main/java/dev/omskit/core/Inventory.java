@@ -214,7 +214,7 @@ public final class Inventory {
         }
         StockCommitResult result;
         try {
-            result = store.commit(StockCommit.ofReservation(tenant, reservation, cells));
+            result = commitStock(StockCommit.ofReservation(tenant, reservation, cells));
         } catch (StaleRecordException e) {
             Reservation winner = store.reservation(tenant, id).orElseThrow(() -> e);
             return replay(winner, command, lines);
@@ -386,7 +386,7 @@ public final class Inventory {
             }
             Reservation next = r.confirmed(now);
             try {
-                store.commit(StockCommit.ofReservation(tenant, next, List.of()));
+                commitStock(StockCommit.ofReservation(tenant, next, List.of()));
                 return next;
             } catch (StaleRecordException e) {
                 // changed meanwhile: decide again on the fresh record
@@ -470,7 +470,7 @@ public final class Inventory {
                     .build();
             Reservation emptied = source.after(moved, false, ReservationStatus.RELEASED, now);
             try {
-                store.commit(new StockCommit(
+                commitStock(new StockCommit(
                         tenant, List.of(), List.of(emptied, merged), List.of(), List.of(), Optional.empty()));
                 return merged;
             } catch (StaleRecordException e) {
@@ -502,7 +502,7 @@ public final class Inventory {
             }
             Reservation next = r.extended(now.plus(holdFor), now);
             try {
-                store.commit(StockCommit.ofReservation(tenant, next, List.of()));
+                commitStock(StockCommit.ofReservation(tenant, next, List.of()));
                 return next;
             } catch (StaleRecordException e) {
                 // decide again
@@ -576,7 +576,7 @@ public final class Inventory {
             }
             Reservation next = r.after(units, false, ending, clock.instant());
             try {
-                store.commit(StockCommit.ofReservation(tenant, next, cells));
+                commitStock(StockCommit.ofReservation(tenant, next, cells));
                 notifySupply(tenant, skusOf(cells));
                 return next;
             } catch (StaleRecordException e) {
@@ -638,7 +638,7 @@ public final class Inventory {
             }
             Reservation next = r.after(units, true, ReservationStatus.RELEASED, now);
             try {
-                store.commit(new StockCommit(tenant, cells, List.of(next), List.of(), movements, Optional.empty()));
+                commitStock(new StockCommit(tenant, cells, List.of(next), List.of(), movements, Optional.empty()));
                 return next;
             } catch (StaleRecordException e) {
                 // decide again
@@ -759,7 +759,7 @@ public final class Inventory {
                 cells,
                 movements);
         List<LedgerEntry> entries = entriesOf(
-                store.commit(new StockCommit(tenant, cells, List.of(), List.of(), movements, command.idempotencyKey())),
+                commitStock(new StockCommit(tenant, cells, List.of(), List.of(), movements, command.idempotencyKey())),
                 "receipt");
         notifySupply(tenant, skusOf(cells));
         return entries;
@@ -866,7 +866,7 @@ public final class Inventory {
                 clock.instant());
         CellChange cell = new CellChange(command.sku(), command.location(), onHand ? d : 0, 0, onHand ? 0 : d, 0);
         List<LedgerEntry> entries = entriesOf(
-                store.commit(new StockCommit(
+                commitStock(new StockCommit(
                         tenant, List.of(cell), List.of(), List.of(), List.of(m), command.idempotencyKey())),
                 "adjustment of '" + command.sku() + "' at '" + command.location() + "' by " + d);
         if (onHand && d > 0) {
@@ -924,7 +924,7 @@ public final class Inventory {
                 clock.instant());
         CellChange cell = new CellChange(command.sku(), command.location(), onHand, 0, quarantined, 0);
         List<LedgerEntry> entries = entriesOf(
-                store.commit(
+                commitStock(
                         new StockCommit(tenant, List.of(cell), List.of(), List.of(), List.of(m), Optional.empty())),
                 command.kind() + " of " + u + " '" + command.sku() + "' at '" + command.location() + "'");
         if (onHand > 0) {
@@ -1001,7 +1001,7 @@ public final class Inventory {
                 .build();
         try {
             entriesOf(
-                    store.commit(
+                    commitStock(
                             new StockCommit(tenant, cells, List.of(), List.of(transfer), movements, Optional.empty())),
                     "transfer from '" + command.from() + "' to '" + command.to() + "'");
         } catch (StaleRecordException e) {
@@ -1109,7 +1109,7 @@ public final class Inventory {
                     .build();
             try {
                 entriesOf(
-                        store.commit(
+                        commitStock(
                                 new StockCommit(tenant, cells, List.of(), List.of(next), movements, Optional.empty())),
                         "receipt of transfer '" + t.id() + "'");
                 notifySupply(tenant, skusOf(cells));
@@ -1195,7 +1195,7 @@ public final class Inventory {
                                 + String.join(", ", belowReserved) + "; release or re-route those reservations"
                                 + " first");
             }
-            StockCommitResult result = store.commit(
+            StockCommitResult result = commitStock(
                     new StockCommit(tenant, cells, List.of(), List.of(), movements, command.idempotencyKey()));
             if (result instanceof StockCommitResult.Replayed replayed) {
                 // the first count's lines: its variance per SKU is in its COUNT entries
@@ -1419,7 +1419,7 @@ public final class Inventory {
             return new DriftReport(List.of(), List.of());
         }
         List<LedgerEntry> entries = entriesOf(
-                store.commit(new StockCommit(tenant, cells, List.of(), List.of(), movements, Optional.empty())),
+                commitStock(new StockCommit(tenant, cells, List.of(), List.of(), movements, Optional.empty())),
                 "repair of tenant '" + tenant + "'");
         return new DriftReport(drifts, entries);
     }
@@ -1573,6 +1573,28 @@ public final class Inventory {
             }
         });
         return out;
+    }
+
+    /**
+     * The single write path: the store's commit, then, when it applied cell changes, every listener's
+     * {@link InventoryListener#onChange}.
+     */
+    private StockCommitResult commitStock(StockCommit commit) {
+        StockCommitResult result = store.commit(commit);
+        if (result instanceof StockCommitResult.Applied && !commit.cells().isEmpty()) {
+            Set<Sku> changed = new java.util.TreeSet<>();
+            for (CellChange c : commit.cells()) {
+                changed.add(c.sku());
+            }
+            for (InventoryListener listener : listeners) {
+                try {
+                    listener.onChange(commit.tenant(), changed);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "inventory listener failed on a change of " + changed, e);
+                }
+            }
+        }
+        return result;
     }
 
     void notifySupply(TenantId tenant, Set<Sku> skus) {

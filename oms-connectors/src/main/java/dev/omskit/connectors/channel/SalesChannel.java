@@ -7,6 +7,7 @@ import dev.omskit.connectors.ConnectorKind;
 import dev.omskit.connectors.FailureKind;
 import dev.omskit.connectors.webhook.WebhookHandler;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,7 +27,9 @@ import java.util.Set;
  *     after {@code since}, oldest change first, at most {@code limit} of them, with the cursor to continue
  *     from. Cursors are opaque; the engine persists them unread. Pulling again from a cursor returns the
  *     same or newer data and never skips an order changed after it: an order is returned at least once
- *     per change (the engine deduplicates by channel order id and {@link ChannelOrder#updatedAt()}). An
+ *     per change (the engine deduplicates by channel order id and {@link ChannelOrder#updatedAt()}).
+ *     {@link #fetchOrder} ({@link #FETCH_ORDER}) returns one order's current data, mapped the same way,
+ *     and is read-only. An
  *     order the connector cannot map at all is a {@code NOT_RETRYABLE} failure naming it; an order it can
  *     map but that is invalid is returned as it is, and {@link ChannelOrder#toCapture} reports its
  *     problems.
@@ -59,6 +62,9 @@ public interface SalesChannel extends Connector {
     /** {@link #pullOrders}. */
     Capability PULL_ORDERS = Capability.of("PULL_ORDERS");
 
+    /** {@link #fetchOrder}. */
+    Capability FETCH_ORDER = Capability.of("FETCH_ORDER");
+
     /** {@link #acknowledge}. */
     Capability ACKNOWLEDGE = Capability.of("ACKNOWLEDGE");
 
@@ -83,6 +89,7 @@ public interface SalesChannel extends Connector {
     /** Every capability of this SPI. */
     Set<Capability> ALL = Set.of(
             PULL_ORDERS,
+            FETCH_ORDER,
             ACKNOWLEDGE,
             PUSH_STOCK,
             PUSH_SHIPMENT,
@@ -105,6 +112,14 @@ public interface SalesChannel extends Connector {
      */
     default ChannelPage<ChannelOrder> pullOrders(ChannelCursor since, int limit) {
         return unsupported(PULL_ORDERS, "pullOrders");
+    }
+
+    /**
+     * One order as the channel holds it now, or empty when the channel does not know the id. The engine
+     * calls it for webhooks that name an order without carrying it (Shopee, Lazada, TikTok Shop notices).
+     */
+    default Optional<ChannelOrder> fetchOrder(String channelOrderId) {
+        return unsupported(FETCH_ORDER, "fetchOrder");
     }
 
     /** Tells the channel we took these orders (some channels stop re-sending them); idempotent. */

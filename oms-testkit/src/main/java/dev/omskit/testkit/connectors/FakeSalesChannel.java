@@ -238,6 +238,16 @@ public final class FakeSalesChannel implements SalesChannel {
         return signed(body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A signed webhook naming {@code order} and its status without carrying it, as Shopee and Lazada send
+     * them: the engine fetches (or pulls) the order.
+     */
+    public WebhookRequest noticeWithoutOrder(ChannelOrder order) {
+        String body = "{\"topic\":\"orders/updated\",\"id\":\"" + order.channelOrderId() + "\",\"status\":\""
+                + order.channelStatus() + "\",\"updated_at\":\"" + order.updatedAt() + "\",\"rev\":0}";
+        return signed(body.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A webhook with any body, correctly signed. */
     public WebhookRequest signed(byte[] body) {
         return new WebhookRequest(Map.of(SIGNATURE_HEADER, sign(body)), body, clock.instant());
@@ -318,6 +328,14 @@ public final class FakeSalesChannel implements SalesChannel {
             return new ChannelPage<>(
                     page.stream().map(Stored::order).toList(), cursor(next), newer.size() > page.size());
         });
+    }
+
+    @Override
+    public Optional<ChannelOrder> fetchOrder(String channelOrderId) {
+        script.enter("fetchOrder", channelOrderId);
+        require(FETCH_ORDER, "fetchOrder");
+        Checks.notNull("channelOrderId", channelOrderId);
+        return inLock(() -> Optional.ofNullable(orders.get(channelOrderId)).map(Stored::order));
     }
 
     @Override
@@ -488,7 +506,11 @@ public final class FakeSalesChannel implements SalesChannel {
                     throw new WebhookRejectedException(
                             id, WebhookRejectedException.Reason.MALFORMED, "updated_at is not an ISO instant");
                 }
-                ChannelOrder order = inLock(() -> sentWebhooks.get(Long.parseLong(m.group(4))));
+                long rev = Long.parseLong(m.group(4));
+                if (rev == 0) {
+                    return new ChannelOrderNotice(m.group(1), m.group(2), updatedAt, Optional.empty());
+                }
+                ChannelOrder order = inLock(() -> sentWebhooks.get(rev));
                 if (order == null || !order.channelOrderId().equals(m.group(1))) {
                     throw new WebhookRejectedException(
                             id,
