@@ -924,8 +924,7 @@ public final class Inventory {
                 clock.instant());
         CellChange cell = new CellChange(command.sku(), command.location(), onHand, 0, quarantined, 0);
         List<LedgerEntry> entries = entriesOf(
-                commitStock(
-                        new StockCommit(tenant, List.of(cell), List.of(), List.of(), List.of(m), Optional.empty())),
+                commitStock(new StockCommit(tenant, List.of(cell), List.of(), List.of(), List.of(m), Optional.empty())),
                 command.kind() + " of " + u + " '" + command.sku() + "' at '" + command.location() + "'");
         if (onHand > 0) {
             notifySupply(tenant, Set.of(command.sku()));

@@ -81,7 +81,8 @@ final class Ingestion {
             if (got.next().equals(since)) {
                 break;
             }
-            if (!engine.cursors().advance(tenant, connector, feed, stored, got.next().value())) {
+            if (!engine.cursors()
+                    .advance(tenant, connector, feed, stored, got.next().value())) {
                 break; // another engine read this page and moved on; its work items are the same keys
             }
             stored = Optional.of(got.next().value());
@@ -96,7 +97,8 @@ final class Ingestion {
      * Stores ingestion work for one channel order, unless the stored work is for a newer change of it or
      * the order was captured already. A notice without the order keeps order data stored before.
      */
-    void offer(ChannelBinding b, String channelOrderId, Instant updatedAt, Optional<ChannelOrder> order, String source) {
+    void offer(
+            ChannelBinding b, String channelOrderId, Instant updatedAt, Optional<ChannelOrder> order, String source) {
         TenantId tenant = b.tenant();
         String key = key(b.connectorId(), channelOrderId);
         Optional<SyncWork> existing = engine.work().find(tenant, key);
@@ -132,7 +134,8 @@ final class Ingestion {
         ChannelBinding b = engine.findChannel(w.tenant(), w.connector())
                 .orElseThrow(() -> new ParkException("no channel '" + w.connector() + "' is bound any more"));
         String channelOrderId = w.payload().get(CHANNEL_ORDER_ID);
-        Optional<Order> captured = engine.oms().findByChannelOrder(w.tenant(), b.channel().id(), channelOrderId);
+        Optional<Order> captured =
+                engine.oms().findByChannelOrder(w.tenant(), b.channel().id(), channelOrderId);
         if (captured.isPresent()) {
             return SyncOutcome.done(result(w, captured.get().id()));
         }
@@ -164,7 +167,8 @@ final class Ingestion {
                                     .collect(Collectors.joining("; ")));
         }
         CaptureResult result = engine.oms()
-                .capture(order.toCapture(w.tenant(), b.channel(), Actor.channel(b.channel().id())));
+                .capture(order.toCapture(
+                        w.tenant(), b.channel(), Actor.channel(b.channel().id())));
         OrderId id = result.order().id();
         if (engine.config().allocateAfterCapture()) {
             engine.enqueueOnce(

@@ -53,7 +53,8 @@ final class StatusPush {
     }
 
     void fanOut(Order order, Instant now) {
-        Optional<ChannelBinding> found = engine.channelOf(order.tenant(), order.channel().id());
+        Optional<ChannelBinding> found =
+                engine.channelOf(order.tenant(), order.channel().id());
         if (found.isEmpty()) {
             return;
         }
@@ -76,7 +77,8 @@ final class StatusPush {
                 if (cancelled == 0) {
                     continue;
                 }
-                String key = "cancel/" + b.connectorId() + "/" + order.id().value() + "/" + line.id().value();
+                String key = "cancel/" + b.connectorId() + "/" + order.id().value() + "/"
+                        + line.id().value();
                 Optional<SyncWork> existing = engine.work().find(order.tenant(), key);
                 String pushed = existing.map(w -> w.payload().get(PUSHED_UNITS)).orElse("0");
                 if (existing.isPresent()
@@ -89,8 +91,7 @@ final class StatusPush {
                 payload.put(LINE, line.id().value());
                 payload.put(PUSHED_UNITS, pushed);
                 engine.work()
-                        .enqueue(
-                                order.tenant(), key, b.connectorId(), SyncWorkType.PUSH_CANCELLATION, payload, now);
+                        .enqueue(order.tenant(), key, b.connectorId(), SyncWorkType.PUSH_CANCELLATION, payload, now);
             }
         }
     }

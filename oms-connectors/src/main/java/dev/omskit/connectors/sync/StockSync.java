@@ -111,7 +111,13 @@ final class StockSync {
             payload.put(FORCE, "true");
         }
         engine.work()
-                .enqueue(b.tenant(), key, b.connectorId(), SyncWorkType.PUSH_STOCK, payload, engine.clock().instant());
+                .enqueue(
+                        b.tenant(),
+                        key,
+                        b.connectorId(),
+                        SyncWorkType.PUSH_STOCK,
+                        payload,
+                        engine.clock().instant());
     }
 
     private static void copy(Map<String, String> from, Map<String, String> to, String field) {
@@ -131,7 +137,9 @@ final class StockSync {
                     w.key(),
                     new SyncOutcome.Park(
                             FailureKind.NOT_RETRYABLE,
-                            binding.isEmpty() ? "no channel '" + w.connector() + "' is bound any more" : "no inventory")));
+                            binding.isEmpty()
+                                    ? "no channel '" + w.connector() + "' is bound any more"
+                                    : "no inventory")));
             return out;
         }
         ChannelBinding b = binding.get();
@@ -145,8 +153,11 @@ final class StockSync {
         for (Map.Entry<Sku, Integer> e : atp.entrySet()) {
             SyncWork w = bySku.get(e.getKey());
             String pushed = w.payload().get(PUSHED_UNITS);
-            if (!"true".equals(w.payload().get(FORCE)) && String.valueOf(e.getValue()).equals(pushed)) {
-                out.put(w.key(), SyncOutcome.done(told(e.getKey(), pushed, w.payload().get(PUSHED_VERSION))));
+            if (!"true".equals(w.payload().get(FORCE))
+                    && String.valueOf(e.getValue()).equals(pushed)) {
+                out.put(
+                        w.key(),
+                        SyncOutcome.done(told(e.getKey(), pushed, w.payload().get(PUSHED_VERSION))));
                 continue;
             }
             StockUpdate u = StockUpdate.of(e.getKey(), e.getValue(), w.version());
@@ -158,9 +169,8 @@ final class StockSync {
         }
         StockPushResult result;
         try {
-            result = engine.caller()
-                    .call(b.connectorId(), b.account(), "pushStock", () -> b.connector()
-                            .pushStock(updates));
+            result = engine.caller().call(b.connectorId(), b.account(), "pushStock", () -> b.connector()
+                    .pushStock(updates));
         } catch (RuntimeException e) {
             SyncOutcome failed = SyncOutcome.of(e);
             byKey.values().forEach(w -> out.put(w.key(), failed));
@@ -171,8 +181,7 @@ final class StockSync {
             if (w != null) {
                 out.put(
                         w.key(),
-                        SyncOutcome.done(
-                                told(u.sku(), String.valueOf(u.available()), String.valueOf(u.version()))));
+                        SyncOutcome.done(told(u.sku(), String.valueOf(u.available()), String.valueOf(u.version()))));
             }
         }
         for (StockPushResult.Stale s : result.stale()) {
@@ -187,7 +196,8 @@ final class StockSync {
                     w.key(),
                     new SyncOutcome.Later(
                             FailureKind.RETRYABLE,
-                            "the channel reported neither applied nor stale for " + w.payload().get(SKU),
+                            "the channel reported neither applied nor stale for "
+                                    + w.payload().get(SKU),
                             Optional.empty(),
                             true));
         }
@@ -199,7 +209,8 @@ final class StockSync {
             Inventory inventory, ChannelBinding b, Map<Sku, SyncWork> bySku, Map<String, SyncOutcome> out) {
         Map<Sku, Integer> atp = new LinkedHashMap<>();
         try {
-            Map<Sku, Availability> all = inventory.availability(b.tenant(), bySku.keySet(), b.channel().id());
+            Map<Sku, Availability> all = inventory.availability(
+                    b.tenant(), bySku.keySet(), b.channel().id());
             all.forEach((sku, a) -> atp.put(sku, a.atp()));
             return atp;
         } catch (RuntimeException bulk) {
@@ -208,7 +219,8 @@ final class StockSync {
                     atp.put(
                             e.getKey(),
                             inventory
-                                    .availability(b.tenant(), e.getKey(), b.channel().id())
+                                    .availability(
+                                            b.tenant(), e.getKey(), b.channel().id())
                                     .atp());
                 } catch (RuntimeException one) {
                     out.put(e.getValue().key(), SyncOutcome.of(one));

@@ -110,9 +110,9 @@ public final class SyncEngine implements AutoCloseable {
         this.channels = freeze(b.channels);
         this.carriers = freeze(b.carriers);
         this.invoices = Map.copyOf(b.invoices);
-        boolean pushesStock =
-                channels.values().stream().flatMap(m -> m.values().stream()).anyMatch(c -> c.connector()
-                        .can(SalesChannel.PUSH_STOCK));
+        boolean pushesStock = channels.values().stream()
+                .flatMap(m -> m.values().stream())
+                .anyMatch(c -> c.connector().can(SalesChannel.PUSH_STOCK));
         if (pushesStock && oms.inventory().isEmpty()) {
             throw InvalidArgumentException.of(
                     "oms",
@@ -251,7 +251,11 @@ public final class SyncEngine implements AutoCloseable {
                     polled++;
                 } catch (ConnectorException e) {
                     pollFailures.add(b.tenant() + "/" + b.connectorId() + ": " + e.getMessage());
-                    count("omskit.sync.poll.failures", b.connectorId(), "pullOrders", e.kind().name());
+                    count(
+                            "omskit.sync.poll.failures",
+                            b.connectorId(),
+                            "pullOrders",
+                            e.kind().name());
                 }
             }
         }
@@ -263,8 +267,9 @@ public final class SyncEngine implements AutoCloseable {
             }
             Map<String, List<SyncWork>> groups = new LinkedHashMap<>();
             for (SyncWork w : due) {
-                groups.computeIfAbsent(w.tenant().value() + "\u0000" + w.connector() + "\u0000" + w.type(), k ->
-                                new ArrayList<>())
+                groups.computeIfAbsent(
+                                w.tenant().value() + "\u0000" + w.connector() + "\u0000" + w.type(),
+                                k -> new ArrayList<>())
                         .add(w);
             }
             for (List<SyncWork> group : groups.values()) {
@@ -340,9 +345,12 @@ public final class SyncEngine implements AutoCloseable {
         }
         if (handler == null) {
             for (SyncWork w : leased) {
-                apply(w, new SyncOutcome.Park(
-                        dev.omskit.connectors.FailureKind.NOT_RETRYABLE,
-                        "this engine has no handler for work of type " + w.type()), counts);
+                apply(
+                        w,
+                        new SyncOutcome.Park(
+                                dev.omskit.connectors.FailureKind.NOT_RETRYABLE,
+                                "this engine has no handler for work of type " + w.type()),
+                        counts);
             }
             return;
         }
@@ -401,7 +409,8 @@ public final class SyncEngine implements AutoCloseable {
         if (next.state() == SyncState.PARKED) {
             LOG.log(
                     System.Logger.Level.WARNING,
-                    "sync work parked: " + leased.tenant() + "/" + leased.key() + ": " + next.lastFailure().orElse(""));
+                    "sync work parked: " + leased.tenant() + "/" + leased.key() + ": "
+                            + next.lastFailure().orElse(""));
         }
         count("omskit.sync.work", leased.connector(), leased.type(), label);
         if (!work.replace(leased, next)) {
@@ -421,7 +430,8 @@ public final class SyncEngine implements AutoCloseable {
 
     private SyncOutcome fanOut(SyncWork leased) {
         Optional<Order> order = oms.find(
-                leased.tenant(), dev.omskit.core.model.OrderId.of(leased.payload().get("order")));
+                leased.tenant(),
+                dev.omskit.core.model.OrderId.of(leased.payload().get("order")));
         if (order.isEmpty()) {
             return SyncOutcome.done();
         }
@@ -597,7 +607,8 @@ public final class SyncEngine implements AutoCloseable {
                         "DUPLICATE_BINDING",
                         "channel connector '" + binding.connectorId() + "' is bound twice for " + binding.tenant());
             }
-            if (of.values().stream().anyMatch(o -> o.channel().id().equals(binding.channel().id()))) {
+            if (of.values().stream()
+                    .anyMatch(o -> o.channel().id().equals(binding.channel().id()))) {
                 throw InvalidArgumentException.of(
                         "channel",
                         "DUPLICATE_BINDING",
@@ -626,7 +637,9 @@ public final class SyncEngine implements AutoCloseable {
             Checks.notNull("binding", binding);
             if (invoices.putIfAbsent(binding.tenant(), binding) != null) {
                 throw InvalidArgumentException.of(
-                        "invoices", "DUPLICATE_BINDING", "an e-invoice provider is bound twice for " + binding.tenant());
+                        "invoices",
+                        "DUPLICATE_BINDING",
+                        "an e-invoice provider is bound twice for " + binding.tenant());
             }
             return this;
         }
