@@ -30,6 +30,7 @@ final class Ingestion {
     static final String CHANNEL_ORDER_ID = "channelOrderId";
     static final String UPDATED_AT = "updatedAt";
     static final String SOURCE = "source";
+    static final String LINE_UNITS = "line.";
 
     private final SyncEngine engine;
 
@@ -186,10 +187,17 @@ final class Ingestion {
                     SyncWorkType.ACKNOWLEDGE_ORDER,
                     Map.of(CHANNEL_ORDER_ID, channelOrderId));
         }
-        return SyncOutcome.done(result(w, id));
+        Map<String, String> done = result(w, id);
+        for (dev.omskit.connectors.channel.ChannelOrderLine line : order.lines()) {
+            done.put(LINE_UNITS + line.channelLineId(), String.valueOf(line.quantity()));
+        }
+        return SyncOutcome.done(done);
     }
 
-    /** What a done ingestion keeps: ids and times, not the buyer's details. */
+    /**
+     * What a done ingestion keeps: ids, times and the units of each line as the channel sold them (what
+     * cancellations and edits in omskit are measured against), not the buyer's details.
+     */
     private static Map<String, String> result(SyncWork w, OrderId id) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put(CHANNEL_ORDER_ID, w.payload().get(CHANNEL_ORDER_ID));

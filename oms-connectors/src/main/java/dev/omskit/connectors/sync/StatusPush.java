@@ -9,7 +9,6 @@ import dev.omskit.core.model.LineId;
 import dev.omskit.core.model.OrderId;
 import dev.omskit.core.order.Order;
 import dev.omskit.core.order.OrderLine;
-import dev.omskit.core.order.OrderStages;
 import dev.omskit.core.shipment.Shipment;
 import dev.omskit.core.shipment.ShipmentLifecycle;
 import java.time.Instant;
@@ -22,14 +21,16 @@ import java.util.Set;
 
 /**
  * Status out: a shipment handed to its carrier is pushed to the order's channel with its tracking number
- * (once: {@code PUSH_SHIPMENT} per shipment), and units cancelled in omskit are pushed as cancellations
- * ({@code PUSH_CANCELLATION} per order line, carrying how many units the channel was told of before).
+ * (once: {@code PUSH_SHIPMENT} per shipment), and units omskit will no longer deliver (cancelled, or
+ * removed by an edit) are pushed as cancellations ({@code PUSH_CANCELLATION} per channel line, measured
+ * against the units the channel sold, carrying how many the channel was told of before).
  */
 final class StatusPush {
     static final String SHIPMENT = "shipment";
     static final String ORDER = "order";
     static final String LINE = "line";
     static final String PUSHED_UNITS = "pushed.units";
+    static final String CHANNEL_UNITS = "channel.units";
 
     /** Shipment states in which the parcel is with the carrier (or was): the channel may hear of it. */
     static final Set<State> SHIPPED = Set.of(
@@ -72,28 +73,47 @@ final class StatusPush {
             }
         }
         if (b.connector().can(SalesChannel.PUSH_CANCELLATION)) {
-            for (OrderLine line : order.lines()) {
-                int cancelled = line.quantity(OrderStages.CANCELLED);
-                if (cancelled == 0) {
-                    continue;
+            Map<String, String> sold = engine.work()
+                    .find(order.tenant(), Ingestion.key(b.connectorId(), order.channelOrderId()))
+                    .filter(w -> w.state() == SyncState.DONE)
+                    .map(SyncWork::payload)
+                    .orElse(Map.of());
+            sold.forEach((field, units) -> {
+                if (!field.startsWith(Ingestion.LINE_UNITS)) {
+                    return;
                 }
-                String key = "cancel/" + b.connectorId() + "/" + order.id().value() + "/"
-                        + line.id().value();
+                String lineId = field.substring(Ingestion.LINE_UNITS.length());
+                int channelUnits = Integer.parseInt(units);
+                int withdrawn = withdrawn(order, lineId, channelUnits);
+                if (withdrawn == 0) {
+                    return;
+                }
+                String key = "cancel/" + b.connectorId() + "/" + order.id().value() + "/" + lineId;
                 Optional<SyncWork> existing = engine.work().find(order.tenant(), key);
                 String pushed = existing.map(w -> w.payload().get(PUSHED_UNITS)).orElse("0");
                 if (existing.isPresent()
                         && existing.get().state() == SyncState.DONE
-                        && Integer.parseInt(pushed) >= cancelled) {
-                    continue;
+                        && Integer.parseInt(pushed) >= withdrawn) {
+                    return;
                 }
                 Map<String, String> payload = new LinkedHashMap<>();
                 payload.put(ORDER, order.id().value());
-                payload.put(LINE, line.id().value());
+                payload.put(LINE, lineId);
+                payload.put(CHANNEL_UNITS, units);
                 payload.put(PUSHED_UNITS, pushed);
                 engine.work()
                         .enqueue(order.tenant(), key, b.connectorId(), SyncWorkType.PUSH_CANCELLATION, payload, now);
-            }
+            });
         }
+    }
+
+    /**
+     * Units of a channel line omskit will no longer deliver: cancelled, removed by an edit that lowered the
+     * quantity, or the whole line removed.
+     */
+    static int withdrawn(Order order, String lineId, int channelUnits) {
+        int open = order.line(LineId.of(lineId)).map(OrderLine::charged).orElse(0);
+        return Math.max(0, channelUnits - open);
     }
 
     private SyncOutcome pushShipment(SyncWork w) {
@@ -121,20 +141,18 @@ final class StatusPush {
     private SyncOutcome pushCancellation(SyncWork w) {
         ChannelBinding b = binding(w);
         Order order = engine.oms().get(w.tenant(), OrderId.of(w.payload().get(ORDER)));
-        LineId lineId = LineId.of(w.payload().get(LINE));
-        OrderLine line = order.line(lineId)
-                .orElseThrow(() -> new ParkException("order " + order.id() + " has no line " + lineId));
-        int cancelled = line.quantity(OrderStages.CANCELLED);
+        String lineId = w.payload().get(LINE);
+        int withdrawn = withdrawn(order, lineId, Integer.parseInt(w.payload().get(CHANNEL_UNITS)));
         int pushed = Integer.parseInt(w.payload().getOrDefault(PUSHED_UNITS, "0"));
         Map<String, String> result = new LinkedHashMap<>(w.payload());
-        result.put(PUSHED_UNITS, String.valueOf(Math.max(pushed, cancelled)));
-        if (cancelled <= pushed) {
+        result.put(PUSHED_UNITS, String.valueOf(Math.max(pushed, withdrawn)));
+        if (withdrawn <= pushed) {
             return SyncOutcome.done(result);
         }
         CancellationPush push = new CancellationPush(
                 order.channelOrderId(),
-                List.of(ChannelLineQuantity.of(lineId.value(), cancelled - pushed)),
-                "cancelled in omskit (" + cancelled + " of line " + lineId.value() + " in all)");
+                List.of(ChannelLineQuantity.of(lineId, withdrawn - pushed)),
+                "cancelled in omskit (" + withdrawn + " of line " + lineId + " in all)");
         engine.caller().call(b.connectorId(), b.account(), "pushCancellation", () -> {
             b.connector().pushCancellation(push);
             return null;

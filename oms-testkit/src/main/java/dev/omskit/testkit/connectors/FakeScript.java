@@ -16,7 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * fake owns one: {@code fake.script().failNext(2, FailureKind.RETRYABLE)} makes its next two calls
  * throw, {@code rateLimitNext(1, Duration.ofSeconds(1))} answers the next with a rate limit, {@code
  * delayNext(1, Duration.ofMillis(500))} makes it slow, {@code authenticationFailsNext(1)} refuses the
- * credentials once. {@link #calls()} lists every call in order for assertions. Thread-safe.
+ * credentials once, {@code failRandomly(0.3, FailureKind.RETRYABLE, new Random(seed))} fails about a
+ * third of the calls (chaos tests). {@link #calls()} lists every call in order for assertions. Thread-safe.
  */
 public final class FakeScript {
     /**
@@ -37,7 +38,11 @@ public final class FakeScript {
     private final String connector;
     private final ReentrantLock lock = new ReentrantLock();
     private final Deque<Step> next = new ArrayDeque<>();
+    private final java.util.Map<String, Deque<Step>> nextOf = new java.util.HashMap<>();
     private final List<Call> calls = new ArrayList<>();
+    private double failureRate;
+    private FailureKind randomKind = FailureKind.RETRYABLE;
+    private java.util.Random random;
 
     public FakeScript(String connector) {
         this.connector = Checks.notNull("connector", connector);
@@ -46,6 +51,28 @@ public final class FakeScript {
     /** The next {@code times} calls fail with {@code kind}. */
     public FakeScript failNext(int times, FailureKind kind) {
         return add(times, new Step.Fail(Checks.notNull("kind", kind), Optional.empty()));
+    }
+
+    /**
+     * The next {@code times} calls of {@code operation} (e.g. {@code pushStock}) fail with {@code kind};
+     * other operations are unaffected. Played before the steps scripted for any operation.
+     */
+    public FakeScript failNext(String operation, int times, FailureKind kind) {
+        Checks.notNull("operation", operation);
+        Step step = new Step.Fail(Checks.notNull("kind", kind), Optional.empty());
+        if (times < 0) {
+            throw new IllegalArgumentException("times must not be negative; was " + times);
+        }
+        lock.lock();
+        try {
+            Deque<Step> steps = nextOf.computeIfAbsent(operation, o -> new ArrayDeque<>());
+            for (int i = 0; i < times; i++) {
+                steps.addLast(step);
+            }
+        } finally {
+            lock.unlock();
+        }
+        return this;
     }
 
     /** The next {@code times} calls are answered with a rate limit asking to wait {@code retryAfter}. */
@@ -63,12 +90,33 @@ public final class FakeScript {
         return add(times, new Step.Delay(Checks.notNull("delay", delay)));
     }
 
+    /**
+     * From now on, each call not otherwise scripted fails with {@code kind} with probability {@code rate},
+     * drawn from {@code random} (seed it, so a failing chaos test can be replayed); {@code rate} 0 stops it.
+     */
+    public FakeScript failRandomly(double rate, FailureKind kind, java.util.Random random) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("rate must be in [0, 1]; was " + rate);
+        }
+        lock.lock();
+        try {
+            this.failureRate = rate;
+            this.randomKind = Checks.notNull("kind", kind);
+            this.random = Checks.notNull("random", random);
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
     /** Forgets what was scripted and recorded. */
     public void reset() {
         lock.lock();
         try {
             next.clear();
+            nextOf.clear();
             calls.clear();
+            failureRate = 0;
         } finally {
             lock.unlock();
         }
@@ -97,7 +145,11 @@ public final class FakeScript {
         Step step;
         lock.lock();
         try {
-            step = next.pollFirst();
+            Deque<Step> own = nextOf.get(operation);
+            step = own == null || own.isEmpty() ? next.pollFirst() : own.pollFirst();
+            if (step == null && failureRate > 0 && random.nextDouble() < failureRate) {
+                step = new Step.Fail(randomKind, Optional.empty());
+            }
             String outcome = step instanceof Step.Fail f ? f.kind().name() : "ok";
             calls.add(new Call(operation, argument, outcome));
         } finally {
