@@ -137,11 +137,22 @@ final class Ingestion {
         String channelOrderId = w.payload().get(CHANNEL_ORDER_ID);
         Optional<Order> captured =
                 engine.oms().findByChannelOrder(w.tenant(), b.channel().id(), channelOrderId);
+        String json = w.payload().get(ORDER);
         if (captured.isPresent()) {
-            return SyncOutcome.done(result(w, captured.get().id()));
+            // captured before (a retry after a crash, or a duplicate): record what the channel sold, as the
+            // first run would have, and let the order's changes be worked out again with it
+            Map<String, String> done = result(w, captured.get().id());
+            if (json != null) {
+                sold(ChannelOrderJson.read(json), done);
+            } else {
+                for (dev.omskit.core.order.OrderLine line : captured.get().lines()) {
+                    done.put(LINE_UNITS + line.id().value(), String.valueOf(line.ordered()));
+                }
+            }
+            engine.orderChanged(w.tenant(), captured.get().id());
+            return SyncOutcome.done(done);
         }
         ChannelOrder order;
-        String json = w.payload().get(ORDER);
         if (json != null) {
             order = ChannelOrderJson.read(json);
         } else if (b.connector().can(SalesChannel.FETCH_ORDER)) {
@@ -188,10 +199,15 @@ final class Ingestion {
                     Map.of(CHANNEL_ORDER_ID, channelOrderId));
         }
         Map<String, String> done = result(w, id);
-        for (dev.omskit.connectors.channel.ChannelOrderLine line : order.lines()) {
-            done.put(LINE_UNITS + line.channelLineId(), String.valueOf(line.quantity()));
-        }
+        sold(order, done);
+        engine.orderChanged(w.tenant(), id);
         return SyncOutcome.done(done);
+    }
+
+    private static void sold(ChannelOrder order, Map<String, String> into) {
+        for (dev.omskit.connectors.channel.ChannelOrderLine line : order.lines()) {
+            into.put(LINE_UNITS + line.channelLineId(), String.valueOf(line.quantity()));
+        }
     }
 
     /**

@@ -525,6 +525,17 @@ public final class SyncEngine implements AutoCloseable {
         return Optional.ofNullable(invoices.get(tenant));
     }
 
+    /** Asks for the order's changes to be worked out again (what the outbox listener does per event). */
+    void orderChanged(TenantId tenant, dev.omskit.core.model.OrderId order) {
+        work.enqueue(
+                tenant,
+                "order/" + order.value(),
+                OMSKIT,
+                SyncWorkType.ORDER_CHANGED,
+                Map.of("order", order.value()),
+                clock.instant());
+    }
+
     /** Asks for work unless an item with the key exists that is pending, parked or done (work done once). */
     void enqueueOnce(TenantId tenant, String key, String connector, String type, Map<String, String> payload) {
         Optional<SyncWork> existing = work.find(tenant, key);
