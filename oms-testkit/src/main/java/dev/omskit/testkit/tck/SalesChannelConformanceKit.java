@@ -174,6 +174,13 @@ public abstract class SalesChannelConformanceKit {
         }
 
         @Test
+        @DisplayName("fetchOrder works when FETCH_ORDER is declared, else fails NOT_RETRYABLE")
+        void fetchOrder_declaredWorks_undeclaredRefused() {
+            ChannelOrder order = givenOrders(channel, 1).get(0);
+            declaredWorksElseRefused(SalesChannel.FETCH_ORDER, () -> channel.fetchOrder(order.channelOrderId()));
+        }
+
+        @Test
         @DisplayName("acknowledge works when ACKNOWLEDGE is declared, else fails NOT_RETRYABLE")
         void acknowledge_declaredWorks_undeclaredRefused() {
             ChannelOrder order = givenOrders(channel, 1).get(0);
@@ -300,6 +307,18 @@ public abstract class SalesChannelConformanceKit {
                     assertThat(capture.expectedTotal()).isEqualTo(o.total());
                 }
             }
+        }
+
+        @Test
+        @DisplayName("fetching one order returns it as pulled; an unknown id is empty")
+        void fetchOrder_returnsTheOrder_unknownIsEmpty() {
+            assume(SalesChannel.FETCH_ORDER);
+            ChannelOrder given = givenOrders(channel, 1).get(0);
+            Optional<ChannelOrder> fetched = channel.fetchOrder(given.channelOrderId());
+            assertThat(fetched).isPresent();
+            assertThat(fetched.get().channelOrderId()).isEqualTo(given.channelOrderId());
+            assertThat(fetched.get().lines()).hasSameSizeAs(given.lines());
+            assertThat(channel.fetchOrder("tck-no-such-order-" + System.nanoTime())).isEmpty();
         }
 
         @Test
