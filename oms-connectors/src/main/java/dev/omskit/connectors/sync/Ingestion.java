@@ -41,17 +41,7 @@ final class Ingestion {
     void register(Map<String, SyncHandler> handlers) {
         handlers.put(SyncWorkType.INGEST_ORDER, SyncHandler.each(this::ingest));
         handlers.put(SyncWorkType.ALLOCATE_ORDER, SyncHandler.each(this::allocate));
-        handlers.put(SyncWorkType.ACKNOWLEDGE_ORDER, new SyncHandler() {
-            @Override
-            public Map<String, SyncOutcome> run(List<SyncWork> leased) {
-                return acknowledge(leased);
-            }
-
-            @Override
-            public int batchSize() {
-                return 50;
-            }
-        });
+        handlers.put(SyncWorkType.ACKNOWLEDGE_ORDER, SyncHandler.batched(50, this::acknowledge));
     }
 
     static String key(String connector, String channelOrderId) {

@@ -51,12 +51,7 @@ public final class ParkedWork {
      * @throws ConflictException the item is not parked (it was retried or discarded meanwhile)
      */
     public SyncWork retry(TenantId tenant, String key) {
-        SyncWork w = parkedItem(tenant, key);
-        SyncWork next = w.retryNow(engine.clock().instant());
-        if (!engine.work().replace(w, next)) {
-            throw new ConflictException("sync work '" + key + "' changed meanwhile; look again");
-        }
-        return next;
+        return change(tenant, key, w -> w.retryNow(engine.clock().instant()));
     }
 
     /**
@@ -66,8 +61,12 @@ public final class ParkedWork {
      * @throws ConflictException the item is not parked
      */
     public SyncWork discard(TenantId tenant, String key) {
+        return change(tenant, key, w -> w.discard(engine.clock().instant()));
+    }
+
+    private SyncWork change(TenantId tenant, String key, java.util.function.UnaryOperator<SyncWork> how) {
         SyncWork w = parkedItem(tenant, key);
-        SyncWork next = w.discard(engine.clock().instant());
+        SyncWork next = how.apply(w);
         if (!engine.work().replace(w, next)) {
             throw new ConflictException("sync work '" + key + "' changed meanwhile; look again");
         }

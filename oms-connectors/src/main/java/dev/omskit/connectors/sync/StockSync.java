@@ -38,17 +38,8 @@ final class StockSync {
     }
 
     void register(Map<String, SyncHandler> handlers) {
-        handlers.put(SyncWorkType.PUSH_STOCK, new SyncHandler() {
-            @Override
-            public Map<String, SyncOutcome> run(List<SyncWork> leased) {
-                return push(leased);
-            }
-
-            @Override
-            public int batchSize() {
-                return engine.config().stockBatchSize();
-            }
-        });
+        handlers.put(
+                SyncWorkType.PUSH_STOCK, SyncHandler.batched(engine.config().stockBatchSize(), this::push));
     }
 
     static String key(String connector, Sku sku) {

@@ -17,6 +17,21 @@ interface SyncHandler {
         return 1;
     }
 
+    /** A handler taking up to {@code size} items per call. */
+    static SyncHandler batched(int size, java.util.function.Function<List<SyncWork>, Map<String, SyncOutcome>> run) {
+        return new SyncHandler() {
+            @Override
+            public Map<String, SyncOutcome> run(List<SyncWork> leased) {
+                return run.apply(leased);
+            }
+
+            @Override
+            public int batchSize() {
+                return size;
+            }
+        };
+    }
+
     /** A handler of one item at a time; whatever it throws becomes the item's outcome. */
     static SyncHandler each(Single single) {
         return leased -> {
