@@ -90,6 +90,7 @@ public final class SyncEngine implements AutoCloseable {
     private final Map<TenantId, AtomicLong> parkedGauges = new ConcurrentHashMap<>();
     private final Ingestion ingestion;
     private final StockSync stock;
+    private final CarrierSync carrierSync;
     private final ParkedWork parked;
     private final InventoryListener inventoryListener;
     private ScheduledExecutorService scheduler;
@@ -129,6 +130,12 @@ public final class SyncEngine implements AutoCloseable {
         status.register(handlers);
         fanOuts.add(stock::fanOut);
         fanOuts.add(status::fanOut);
+        this.carrierSync = new CarrierSync(this);
+        carrierSync.register(handlers);
+        fanOuts.add(carrierSync::fanOut);
+        InvoiceSync invoiceSync = new InvoiceSync(this);
+        invoiceSync.register(handlers);
+        fanOuts.add(invoiceSync::fanOut);
         this.inventoryListener = new InventoryListener() {
             @Override
             public void onSupply(TenantId tenant, Set<Sku> skus) {}
@@ -216,6 +223,30 @@ public final class SyncEngine implements AutoCloseable {
         return stock.reconcile(Checks.notNull("tenant", tenant), Set.copyOf(Checks.notNull("skus", skus)));
     }
 
+    /**
+     * Takes a carrier's tracking webhook: verified, then parsed, then each event stored as work that
+     * applies it to its shipment (by the next round). A repeated or reordered event is one item, or is
+     * ignored by core. Answer the carrier 2xx once this returns.
+     *
+     * @throws WebhookRejectedException a bad signature, a stale or malformed request: nothing was stored
+     * @throws InvalidArgumentException no carrier {@code carrier} is bound for the tenant
+     */
+    public void acceptTrackingWebhook(TenantId tenant, String carrier, WebhookRequest request) {
+        Checks.notNull("request", request);
+        carrierSync.webhook(carrierSync.binding(tenant, carrier), request);
+    }
+
+    /**
+     * Reads a carrier's new COD remittance lines now and stores each as work recording it (normally the
+     * rounds do it every {@link CarrierBinding#trackEvery()} for carriers that remit COD).
+     *
+     * @return the lines new to the engine (lines read again are not counted)
+     * @throws InvalidArgumentException no carrier {@code carrier} is bound for the tenant
+     */
+    public int pollRemittances(TenantId tenant, String carrier) {
+        return carrierSync.pollRemittances(carrierSync.binding(tenant, carrier));
+    }
+
     /** Lists, retries and discards parked work. */
     public ParkedWork parked() {
         return parked;
@@ -229,8 +260,8 @@ public final class SyncEngine implements AutoCloseable {
     // ------------------------------------------------------------------------------------------ rounds
 
     /**
-     * One round: polls the channels whose interval has passed, then runs due work in batches until none is
-     * due or {@link SyncConfig#maxBatchesPerRound()} batches ran.
+     * One round: polls the channels (orders) and carriers (COD remittances) whose interval has passed, then
+     * runs due work in batches until none is due or {@link SyncConfig#maxBatchesPerRound()} batches ran.
      */
     public SyncReport runOnce() {
         Instant now = clock.instant();
@@ -259,6 +290,7 @@ public final class SyncEngine implements AutoCloseable {
                 }
             }
         }
+        polled += carrierSync.pollDue(now, pollFailures);
         int[] counts = new int[3];
         for (int batch = 0; batch < config.maxBatchesPerRound(); batch++) {
             List<SyncWork> due = work.due(clock.instant(), config.batchSize());
@@ -389,7 +421,7 @@ public final class SyncEngine implements AutoCloseable {
             label = "parked";
             counts[2]++;
         } else if (outcome instanceof SyncOutcome.Again a) {
-            next = leased.withPayload(a.payload(), now).dueAt(a.at(), now);
+            next = leased.again(a.payload(), a.at(), now);
             label = "again";
             counts[0]++;
         } else {
@@ -442,7 +474,7 @@ public final class SyncEngine implements AutoCloseable {
         return SyncOutcome.done();
     }
 
-    private void count(String name, String connector, String operation, String outcome) {
+    void count(String name, String connector, String operation, String outcome) {
         if (registry == null) {
             return;
         }
@@ -515,6 +547,10 @@ public final class SyncEngine implements AutoCloseable {
 
     Collection<ChannelBinding> channels(TenantId tenant) {
         return channels.getOrDefault(tenant, Map.of()).values();
+    }
+
+    Collection<CarrierBinding> carriers(TenantId tenant) {
+        return carriers.getOrDefault(tenant, Map.of()).values();
     }
 
     Optional<CarrierBinding> carrier(TenantId tenant, String connector) {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What one round of the sync engine did.
  *
- * @param polled feeds pulled (order polls of channels)
+ * @param polled feeds pulled (order polls of channels, COD remittance polls of carriers)
  * @param done work items finished
  * @param later work items that failed in a way that may pass and wait for another attempt
  * @param parked work items parked for a person

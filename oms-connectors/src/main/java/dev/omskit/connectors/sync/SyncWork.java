@@ -109,6 +109,14 @@ public record SyncWork(
         return next(state, attempts, Checks.notNull("at", at), lastFailure, lastFailureKind, payload, now);
     }
 
+    /**
+     * A repeating poll that did its round: pending again from {@code at} with {@code newer} data (how far
+     * it read), attempts counted afresh since the attempt succeeded; the last failure is kept for people.
+     */
+    public SyncWork again(Map<String, String> newer, Instant at, Instant now) {
+        return next(SyncState.PENDING, 0, Checks.notNull("at", at), lastFailure, lastFailureKind, newer, now);
+    }
+
     /** Failed in a way that may pass later: pending again from {@code retryAt}. */
     public SyncWork retryLater(FailureKind kind, String failure, Instant retryAt, Instant now) {
         return next(SyncState.PENDING, attempts + 1, retryAt, Optional.of(failure), Optional.of(kind), payload, now);
