@@ -67,7 +67,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * several mistakes being refused as a whole, then prints every order with its audit trail and writes the
  * lifecycle diagrams (Mermaid and Graphviz DOT) and a Markdown report. Then come the stock ({@link
  * InventoryDemo}), routing ({@link RoutingDemo}) and after-sale ({@link AfterSaleDemo}: cash on delivery,
- * tracking, e-invoices, returns, exchanges, customer notifications) parts, each on an {@link Oms} of its own.
+ * tracking, e-invoices, returns, exchanges, customer notifications) and channel ({@link ChannelSyncDemo}:
+ * marketplaces and the web store through the sync engine, stock pushed back, shipments booked and
+ * tracked) parts, each on an {@link Oms} of its own.
  *
  * <p>Run: {@code mvn -B -q -DskipTests -Pdemo verify} from the project root; files go to {@code
  * target/omskit-demo/} (or the directory given as first argument).
@@ -229,8 +231,16 @@ public final class TradingDayDemo {
         InventoryDemo.Result stock = new InventoryDemo(out, clock).run();
         RoutingDemo.Result routing = new RoutingDemo(out, clock).run();
         AfterSaleDemo.Result afterSale = new AfterSaleDemo(out, clock).run();
+        ChannelSyncDemo.Result channels = new ChannelSyncDemo(out, clock).run();
         Summary summary = new Summary(
-                all.size(), notifications.get(), storage.pendingOutboxSize(), files, stock, routing, afterSale);
+                all.size(),
+                notifications.get(),
+                storage.pendingOutboxSize(),
+                files,
+                stock,
+                routing,
+                afterSale,
+                channels);
         section("Summary");
         say(
                 "%d orders, %d events delivered to listeners, %d left in the outbox",
@@ -248,6 +258,15 @@ public final class TradingDayDemo {
                 afterSale.refundAmount(),
                 afterSale.adjustmentTotal(),
                 afterSale.replacementChannelOrderId());
+        say(
+                "channels: %s orders captured of %s placed, %d failed calls tried again, %d parked; stock in step: %s;"
+                        + " %d shipments booked and delivered",
+                channels.captured(),
+                channels.placed(),
+                channels.failedCalls(),
+                channels.parked().size(),
+                channels.stockInStep(),
+                channels.delivered());
         return summary;
     }
 
@@ -259,7 +278,8 @@ public final class TradingDayDemo {
             List<Path> files,
             InventoryDemo.Result stock,
             RoutingDemo.Result routing,
-            AfterSaleDemo.Result afterSale) {}
+            AfterSaleDemo.Result afterSale,
+            ChannelSyncDemo.Result channels) {}
 
     private CaptureResult capture(CaptureOrder command) {
         CaptureResult result = oms.capture(command);

@@ -74,6 +74,32 @@ class TradingDayDemoTest {
                 .contains("the explanation names the rejection: WH-HCM excluded: rejected: conveyor down")
                 .contains("GHN Express from")
                 .contains("What-if over 4 order(s): 'web' vs 'stores-first'");
+        ChannelSyncDemo.Result channels = summary.channels();
+        assertThat(channels.captured()).isEqualTo(channels.placed());
+        assertThat(channels.captured())
+                .containsEntry("web", 3)
+                .containsEntry("shopee-vn", 4)
+                .containsEntry("lazada-vn", 3);
+        assertThat(channels.failedCalls()).as("Shopee failed some calls").isPositive();
+        assertThat(channels.parked()).containsOnlyKeys("ingest/lazada-vn/LZD-77999");
+        assertThat(channels.parked().get("ingest/lazada-vn/LZD-77999"))
+                .contains("malformed order 'LZD-77999'")
+                .contains("lines[0].quantity NOT_POSITIVE");
+        assertThat(channels.stockInStep()).isTrue();
+        // Shopee keeps a 2-unit buffer, Lazada is capped at 20
+        assertThat(channels.shown())
+                .containsEntry("shopee-vn/SNK-RUN-42", channels.shown().get("web/SNK-RUN-42") - 2)
+                .containsEntry("lazada-vn/SNK-RUN-42", 20L);
+        assertThat(channels.booked()).containsExactly("GHN000001", "GHN000002");
+        assertThat(channels.delivered()).isEqualTo(2);
+        assertThat(channels.shipmentsPushed()).isEqualTo(2);
+        assertThat(out)
+                .contains("22. Orders from two marketplaces and the web store; Shopee fails one call in three")
+                .contains("23. Stock pushed back to every channel from its ATP")
+                .contains("24. Shipments booked with the carrier; its tracking flows back to omskit and the channels")
+                .contains("every channel shows exactly its ATP: true")
+                .doesNotContain("Pham Thu Ha")
+                .doesNotContain("+84912345678");
         AfterSaleDemo.Result afterSale = summary.afterSale();
         assertThat(afterSale.codDue()).isEqualTo(vnd(1_548_000));
         assertThat(afterSale.codRemitted()).isEqualTo(afterSale.codDue());

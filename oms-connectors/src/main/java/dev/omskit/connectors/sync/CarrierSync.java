@@ -78,17 +78,7 @@ final class CarrierSync {
         handlers.put(SyncWorkType.BOOK_SHIPMENT, SyncHandler.each(this::book));
         handlers.put(SyncWorkType.TRACK_SHIPMENT, SyncHandler.each(this::track));
         handlers.put(SyncWorkType.RECORD_REMITTANCE, SyncHandler.each(this::recordRemittance));
-        handlers.put(SyncWorkType.APPLY_TRACKING, new SyncHandler() {
-            @Override
-            public Map<String, SyncOutcome> run(List<SyncWork> leased) {
-                return applyTracking(leased);
-            }
-
-            @Override
-            public int batchSize() {
-                return 50;
-            }
-        });
+        handlers.put(SyncWorkType.APPLY_TRACKING, SyncHandler.batched(50, this::applyTracking));
     }
 
     static boolean isFinal(Shipment s) {

@@ -318,7 +318,8 @@ public abstract class SalesChannelConformanceKit {
             assertThat(fetched).isPresent();
             assertThat(fetched.get().channelOrderId()).isEqualTo(given.channelOrderId());
             assertThat(fetched.get().lines()).hasSameSizeAs(given.lines());
-            assertThat(channel.fetchOrder("tck-no-such-order-" + System.nanoTime())).isEmpty();
+            assertThat(channel.fetchOrder("tck-no-such-order-" + System.nanoTime()))
+                    .isEmpty();
         }
 
         @Test
