@@ -444,8 +444,7 @@ final class CarrierSync {
     // ---------------------------------------------------------------------------------------- helpers
 
     private CarrierBinding bound(SyncWork w) {
-        return engine.carrier(w.tenant(), w.connector())
-                .orElseThrow(() -> new ParkException("no carrier '" + w.connector() + "' is bound any more"));
+        return engine.carrier(w.tenant(), w.connector()).orElseThrow(() -> SyncEngine.notServed(w));
     }
 
     private Shipment shipment(SyncWork w) {

@@ -122,8 +122,7 @@ final class Ingestion {
     }
 
     private SyncOutcome ingest(SyncWork w) {
-        ChannelBinding b = engine.findChannel(w.tenant(), w.connector())
-                .orElseThrow(() -> new ParkException("no channel '" + w.connector() + "' is bound any more"));
+        ChannelBinding b = engine.findChannel(w.tenant(), w.connector()).orElseThrow(() -> SyncEngine.notServed(w));
         String channelOrderId = w.payload().get(CHANNEL_ORDER_ID);
         Optional<Order> captured =
                 engine.oms().findByChannelOrder(w.tenant(), b.channel().id(), channelOrderId);
@@ -229,7 +228,7 @@ final class Ingestion {
         Optional<ChannelBinding> b = engine.findChannel(first.tenant(), first.connector());
         Map<String, SyncOutcome> out = new LinkedHashMap<>();
         if (b.isEmpty()) {
-            leased.forEach(w -> out.put(w.key(), new SyncOutcome.Park(FailureKind.NOT_RETRYABLE, "channel unbound")));
+            leased.forEach(w -> out.put(w.key(), SyncOutcome.of(SyncEngine.notServed(w))));
             return out;
         }
         Set<String> ids = new LinkedHashSet<>();

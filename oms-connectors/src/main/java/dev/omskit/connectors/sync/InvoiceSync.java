@@ -75,8 +75,7 @@ final class InvoiceSync {
     private SyncOutcome issue(SyncWork w) {
         InvoiceBinding b = engine.invoices(w.tenant())
                 .filter(x -> x.connectorId().equals(w.connector()))
-                .orElseThrow(
-                        () -> new ParkException("no e-invoice provider '" + w.connector() + "' is bound any more"));
+                .orElseThrow(() -> SyncEngine.notServed(w));
         String id = w.payload().get(INVOICE);
         Invoice draft = find(w, id);
         if (!InvoiceLifecycle.DRAFT.equals(draft.state())) {

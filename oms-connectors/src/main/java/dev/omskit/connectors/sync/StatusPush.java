@@ -161,7 +161,6 @@ final class StatusPush {
     }
 
     private ChannelBinding binding(SyncWork w) {
-        return engine.findChannel(w.tenant(), w.connector())
-                .orElseThrow(() -> new ParkException("no channel '" + w.connector() + "' is bound any more"));
+        return engine.findChannel(w.tenant(), w.connector()).orElseThrow(() -> SyncEngine.notServed(w));
     }
 }

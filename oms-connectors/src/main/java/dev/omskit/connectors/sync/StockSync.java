@@ -126,11 +126,9 @@ final class StockSync {
         if (binding.isEmpty() || inventory.isEmpty()) {
             leased.forEach(w -> out.put(
                     w.key(),
-                    new SyncOutcome.Park(
-                            FailureKind.NOT_RETRYABLE,
-                            binding.isEmpty()
-                                    ? "no channel '" + w.connector() + "' is bound any more"
-                                    : "no inventory")));
+                    binding.isEmpty()
+                            ? SyncOutcome.of(SyncEngine.notServed(w))
+                            : new SyncOutcome.Park(FailureKind.NOT_RETRYABLE, "no inventory")));
             return out;
         }
         ChannelBinding b = binding.get();

@@ -52,9 +52,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *       figure, stamped with the item's version: versions grow with every change and survive restarts (they
  *       live in the work store), so a channel never applies an older figure over a newer one.
  *   <li><b>Status out</b> (shipments with tracking, cancellations), <b>shipments</b> booked at carriers and
- *       tracking applied, <b>invoices</b> issued, <b>products</b> pushed with conflict detection: each a
- *       kind of work created from the outbox through {@link #outboxListener} (an {@code ORDER_CHANGED} item
- *       per order, which works out what each remote system must hear).
+ *       tracking applied, <b>invoices</b> issued: each a kind of work created from the outbox through {@link
+ *       #outboxListener} (an {@code ORDER_CHANGED} item per order, which works out what each remote system
+ *       must hear).
+ *   <li><b>Products</b>, on the host's call: {@link #pushProducts} based on the channel version last known,
+ *       so a merchant's edit in the channel is a parked conflict, never overwritten; {@link #pullProducts}
+ *       and {@link #resolveProductConflict}.
  * </ul>
  *
  * <p>Every remote call runs through the {@link ResilientCaller}. Work whose call failed in a way that may
@@ -91,6 +94,7 @@ public final class SyncEngine implements AutoCloseable {
     private final Ingestion ingestion;
     private final StockSync stock;
     private final CarrierSync carrierSync;
+    private final ProductSync products;
     private final ParkedWork parked;
     private final InventoryListener inventoryListener;
     private ScheduledExecutorService scheduler;
@@ -122,11 +126,13 @@ public final class SyncEngine implements AutoCloseable {
         }
         this.ingestion = new Ingestion(this);
         this.stock = new StockSync(this);
+        this.products = new ProductSync(this);
         this.parked = new ParkedWork(this);
         StatusPush status = new StatusPush(this);
         handlers.put(SyncWorkType.ORDER_CHANGED, SyncHandler.each(this::fanOut));
         ingestion.register(handlers);
         stock.register(handlers);
+        products.register(handlers);
         status.register(handlers);
         fanOuts.add(stock::fanOut);
         fanOuts.add(status::fanOut);
@@ -245,6 +251,64 @@ public final class SyncEngine implements AutoCloseable {
      */
     public int pollRemittances(TenantId tenant, String carrier) {
         return carrierSync.pollRemittances(carrierSync.binding(tenant, carrier));
+    }
+
+    /**
+     * Asks for each product's content to be listed by the channel: one {@code PUSH_PRODUCT} item per SKU
+     * (key {@code product/<connector>/<sku>}), pushed in batches by the next rounds. The push is based on the
+     * channel version the engine last knew for the SKU (from its own last accepted push or the last {@link
+     * #pullProducts pull}; none for a product never seen: a creation), so an edit a merchant made in the
+     * channel meanwhile is not overwritten: the push is parked with a reason naming the SKU and both
+     * versions ({@link #parked()}), keeping our content, until {@link #resolveProductConflict}. Newer content
+     * for a SKU whose push has not run yet replaces it (bursts coalesce into one push of the newest);
+     * content for a parked push replaces the parked content and stays parked. Content the channel already
+     * lists is accepted without a change.
+     *
+     * @return how many SKUs were asked for (the last content given for a SKU wins)
+     * @throws InvalidArgumentException no channel {@code connector} is bound for the tenant, or it does not
+     *     take product pushes
+     * @throws dev.omskit.core.error.ConflictException the work of a SKU kept changing under concurrent writers;
+     *     the products before it were asked for, pushing all again is safe
+     */
+    public int pushProducts(TenantId tenant, String connector, List<ProductContent> products) {
+        return this.products.push(channel(tenant, connector), products);
+    }
+
+    /**
+     * Pulls the channel's changed products from where the last pull stopped (a cursor per account, moved
+     * only after the page's versions are recorded), and records each product's version as the one the
+     * engine knows for its SKU, so that the next push is based on it. Content of ours still waiting to be
+     * pushed that is based on an older version is parked as a conflict right away, before its push could
+     * run; a parked push is left as it is.
+     *
+     * @return the products at versions the engine did not know (a merchant's edits for the host to adopt,
+     *     each saying whether our content conflicts with it); not the ones its own pushes produced
+     * @throws InvalidArgumentException no channel {@code connector} is bound for the tenant, or it cannot be
+     *     pulled for products
+     * @throws dev.omskit.connectors.ConnectorException the channel could not be read; the pages recorded
+     *     before stay recorded
+     */
+    public List<ProductChange> pullProducts(TenantId tenant, String connector) {
+        return products.pull(channel(tenant, connector));
+    }
+
+    /**
+     * Settles the parked push of {@code sku} to the channel. {@link ConflictResolution#KEEP_OURS} bases it
+     * on the channel version the conflict met (or, for a push parked for another reason, the version the
+     * channel lists now) and makes it pending now: the next round lists our content. {@link
+     * ConflictResolution#TAKE_THEIRS} drops our content and marks the item done with the channel's current
+     * version and content, read from the channel now; nothing is pushed.
+     *
+     * @return for {@code TAKE_THEIRS}, the channel's product for the host to adopt (empty when the channel
+     *     no longer lists it, or cannot be read); for {@code KEEP_OURS} empty
+     * @throws dev.omskit.core.error.NotFoundException no product push of the SKU to that channel exists
+     * @throws dev.omskit.core.error.ConflictException the product push is not parked (or changed meanwhile)
+     * @throws InvalidArgumentException no channel {@code connector} is bound for the tenant
+     * @throws ConnectorException the channel's product could not be read; nothing was changed
+     */
+    public Optional<ProductChange> resolveProductConflict(
+            TenantId tenant, String connector, Sku sku, ConflictResolution resolution) {
+        return products.resolve(channel(tenant, connector), sku, resolution);
     }
 
     /** Lists, retries and discards parked work. */
@@ -570,6 +634,16 @@ public final class SyncEngine implements AutoCloseable {
                 SyncWorkType.ORDER_CHANGED,
                 Map.of("order", order.value()),
                 clock.instant());
+    }
+
+    /**
+     * The failure of work for a connector this engine does not serve: another instance may (a rolling
+     * deployment adding a binding), so the work waits and is parked only after {@link
+     * SyncConfig#maxAttempts()}, with this reason.
+     */
+    static RuntimeException notServed(SyncWork w) {
+        return new dev.omskit.core.error.UnavailableException(
+                "no " + w.connector() + " binding for tenant " + w.tenant() + " on this engine", null);
     }
 
     /** Asks for work unless an item with the key exists that is pending, parked or done (work done once). */

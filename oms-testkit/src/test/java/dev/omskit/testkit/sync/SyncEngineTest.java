@@ -129,6 +129,41 @@ class SyncEngineTest {
         }
 
         @Test
+        @DisplayName("two tenants with a channel of the same id and the same order ids stay apart")
+        void tenants_stayApart() {
+            dev.omskit.core.model.TenantId other = dev.omskit.core.model.TenantId.of("shop-2");
+            FakeSalesChannel otherWeb = FakeSalesChannel.withCapabilities(
+                    "web", Set.of(SalesChannel.WEBHOOK_ORDERS), "other-secret", h.clock);
+            SyncEngine engine = SyncEngine.builder()
+                    .oms(h.oms)
+                    .work(h.work)
+                    .cursors(h.cursors)
+                    .clock(h.clock)
+                    .channel(ChannelBinding.of(TENANT, WEB, h.web))
+                    .channel(ChannelBinding.of(other, WEB, otherWeb))
+                    .build();
+            ChannelOrder mine = h.web.addOrder(h.order("W-1", A, 1));
+            otherWeb.malformedNext("W-1");
+            ChannelOrder theirs = otherWeb.orders().get(0);
+
+            engine.acceptWebhook(TENANT, "web", h.web.webhook(mine));
+            engine.acceptWebhook(other, "web", otherWeb.webhook(theirs));
+            assertThatThrownBy(() -> engine.acceptWebhook(other, "web", h.web.webhook(mine)))
+                    .as("a webhook signed with the other tenant's secret")
+                    .isInstanceOf(WebhookRejectedException.class);
+            engine.runOnce();
+            engine.close();
+
+            assertThat(h.oms.findByChannelOrder(TENANT, WEB.id(), "W-1")).isPresent();
+            assertThat(h.oms.findByChannelOrder(other, WEB.id(), "W-1")).isEmpty();
+            assertThat(engine.parked().list(TENANT, 0, 10)).isEmpty();
+            assertThat(engine.parked().list(other, 0, 10)).singleElement().satisfies(w -> assertThat(w.tenant())
+                    .isEqualTo(other));
+            assertThat(h.work.find(TENANT, "ingest/web/W-1").orElseThrow().state())
+                    .isEqualTo(SyncState.DONE);
+        }
+
+        @Test
         @DisplayName("a notice without data from a channel that can only be pulled is taken by a poll, once")
         void idOnlyNotice_pollsTheChannel() {
             ChannelOrder order = h.shopee.addOrder(h.order("S-1", B, 1));
