@@ -83,6 +83,17 @@ public abstract class ChannelOrder {
     /** When the channel last changed the order: newer data wins when the same order arrives twice. */
     public abstract Instant updatedAt();
 
+    /**
+     * Whether the buyer or the channel cancelled the whole order in the channel (the connector maps the
+     * channel's own status to this, e.g. Shopee's {@code CANCELLED}). The sync engine then cancels the
+     * order in omskit, or parks the cancellation when omskit can no longer cancel it (already shipped).
+     * Default false.
+     */
+    @Value.Default
+    public boolean cancelledInChannel() {
+        return false;
+    }
+
     public abstract Map<String, String> attributes();
 
     /**

@@ -104,6 +104,9 @@ final class ChannelOrderJson {
         o.put("placedAt", order.placedAt().toString());
         o.put("channelStatus", order.channelStatus());
         o.put("updatedAt", order.updatedAt().toString());
+        if (order.cancelledInChannel()) {
+            o.put("cancelledInChannel", "true");
+        }
         o.set("attributes", strings(order.attributes()));
         try {
             return MAPPER.writeValueAsString(o);
@@ -171,6 +174,14 @@ final class ChannelOrderJson {
         b.placedAt(o.instant("placedAt"));
         b.channelStatus(o.text("channelStatus"));
         b.updatedAt(o.instant("updatedAt"));
+        b.cancelledInChannel(o.optionalText("cancelledInChannel")
+                .map(v -> parse(o.path("cancelledInChannel"), v, "\"true\" when present", t -> {
+                    if (!t.equals("true")) {
+                        throw new IllegalArgumentException("not true");
+                    }
+                    return true;
+                }))
+                .orElse(false));
         b.attributes(o.strings("attributes"));
         o.noOtherFields();
         return b.build();

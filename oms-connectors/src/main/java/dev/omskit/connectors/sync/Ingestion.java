@@ -31,6 +31,8 @@ final class Ingestion {
     static final String UPDATED_AT = "updatedAt";
     static final String SOURCE = "source";
     static final String LINE_UNITS = "line.";
+    static final String CANCELLED_BEFORE_CAPTURE = "cancelledBeforeCapture";
+    static final String CHANNEL_STATUS = "channelStatus";
 
     private final SyncEngine engine;
 
@@ -41,6 +43,7 @@ final class Ingestion {
     void register(Map<String, SyncHandler> handlers) {
         handlers.put(SyncWorkType.INGEST_ORDER, SyncHandler.each(this::ingest));
         handlers.put(SyncWorkType.ALLOCATE_ORDER, SyncHandler.each(this::allocate));
+        handlers.put(SyncWorkType.CANCEL_FROM_CHANNEL, SyncHandler.each(this::cancelFromChannel));
         handlers.put(SyncWorkType.ACKNOWLEDGE_ORDER, SyncHandler.batched(50, this::acknowledge));
     }
 
@@ -97,7 +100,15 @@ final class Ingestion {
         if (existing.isPresent()) {
             SyncWork w = existing.get();
             if (w.state() == SyncState.DONE && w.payload().containsKey(ORDER_ID)) {
-                return; // captured once; core keeps it from here
+                // captured once; core keeps it from here, except that the channel may cancel it
+                if (order.isPresent() && order.get().cancelledInChannel()) {
+                    askCancel(
+                            b,
+                            channelOrderId,
+                            w.payload().get(ORDER_ID),
+                            order.get().channelStatus());
+                }
+                return;
             }
             Instant held = Instant.parse(w.payload().getOrDefault(UPDATED_AT, Instant.MIN.toString()));
             if (w.state() != SyncState.DISCARDED && held.isAfter(updatedAt)) {
@@ -132,7 +143,11 @@ final class Ingestion {
             // first run would have, and let the order's changes be worked out again with it
             Map<String, String> done = result(w, captured.get().id());
             if (json != null) {
-                sold(ChannelOrderJson.read(json), done);
+                ChannelOrder order = ChannelOrderJson.read(json);
+                sold(order, done);
+                if (order.cancelledInChannel()) {
+                    askCancel(b, channelOrderId, captured.get().id().value(), order.channelStatus());
+                }
             } else {
                 for (dev.omskit.core.order.OrderLine line : captured.get().lines()) {
                     done.put(LINE_UNITS + line.id().value(), String.valueOf(line.ordered()));
@@ -157,6 +172,12 @@ final class Ingestion {
         } else {
             throw new ParkException("the webhook named order '" + channelOrderId
                     + "' without its data, and the channel can neither fetch one order nor be pulled");
+        }
+        if (order.cancelledInChannel()) {
+            // cancelled in the channel before omskit took it: nothing to capture, nothing to allocate
+            Map<String, String> done = result(w, null);
+            done.put(CANCELLED_BEFORE_CAPTURE, order.channelStatus());
+            return SyncOutcome.done(done);
         }
         List<Violation> problems = order.problems();
         if (!problems.isEmpty()) {
@@ -211,6 +232,44 @@ final class Ingestion {
             out.put(ORDER_ID, id.value());
         }
         return out;
+    }
+
+    static String cancelKey(String connector, String channelOrderId) {
+        return "channel-cancel/" + connector + "/" + channelOrderId;
+    }
+
+    private void askCancel(ChannelBinding b, String channelOrderId, String orderId, String channelStatus) {
+        engine.enqueueOnce(
+                b.tenant(),
+                cancelKey(b.connectorId(), channelOrderId),
+                b.connectorId(),
+                SyncWorkType.CANCEL_FROM_CHANNEL,
+                Map.of(CHANNEL_ORDER_ID, channelOrderId, ORDER_ID, orderId, CHANNEL_STATUS, channelStatus));
+    }
+
+    /**
+     * Cancels in omskit what the channel cancelled: every unit not cancelled yet. Core refuses units that
+     * shipped; the item is then parked with core's reason, for a person (a return, or a word with the
+     * channel).
+     */
+    private SyncOutcome cancelFromChannel(SyncWork w) {
+        ChannelBinding b = engine.findChannel(w.tenant(), w.connector()).orElseThrow(() -> SyncEngine.notServed(w));
+        OrderId id = OrderId.of(w.payload().get(ORDER_ID));
+        Order order = engine.oms().get(w.tenant(), id);
+        if (order.lines().stream().allMatch(l -> l.charged() == 0)) {
+            return SyncOutcome.done();
+        }
+        engine.oms()
+                .cancel(dev.omskit.core.command.CancelOrder.builder()
+                        .tenant(w.tenant())
+                        .orderId(id)
+                        .actor(Actor.channel(b.channel().id()))
+                        .reason("cancelled in " + b.connectorId() + " ("
+                                + w.payload().get(CHANNEL_STATUS) + ")")
+                        .idempotencyKey(dev.omskit.core.model.IdempotencyKey.of(
+                                "sync-" + cancelKey(b.connectorId(), w.payload().get(CHANNEL_ORDER_ID))))
+                        .build());
+        return SyncOutcome.done();
     }
 
     private SyncOutcome allocate(SyncWork w) {

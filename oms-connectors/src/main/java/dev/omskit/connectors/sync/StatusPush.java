@@ -72,7 +72,10 @@ final class StatusPush {
                 }
             }
         }
-        if (b.connector().can(SalesChannel.PUSH_CANCELLATION)) {
+        boolean channelCancelled = engine.work()
+                .find(order.tenant(), Ingestion.cancelKey(b.connectorId(), order.channelOrderId()))
+                .isPresent();
+        if (b.connector().can(SalesChannel.PUSH_CANCELLATION) && !channelCancelled) {
             Map<String, String> sold = engine.work()
                     .find(order.tenant(), Ingestion.key(b.connectorId(), order.channelOrderId()))
                     .filter(w -> w.state() == SyncState.DONE)

@@ -8,6 +8,9 @@ public final class SyncWorkType {
     /** Allocate an order captured from a channel. */
     public static final String ALLOCATE_ORDER = "ALLOCATE_ORDER";
 
+    /** Cancel in omskit an order the buyer or the channel cancelled in the channel. */
+    public static final String CANCEL_FROM_CHANNEL = "CANCEL_FROM_CHANNEL";
+
     /** Tell a channel its orders were taken. */
     public static final String ACKNOWLEDGE_ORDER = "ACKNOWLEDGE_ORDER";
 

@@ -1,6 +1,7 @@
 package dev.omskit.connectors.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -279,6 +280,21 @@ class ChannelOrderJsonTest {
             assertThat(Double.doubleToRawLongBits(
                             back.shippingAddress().geo().orElseThrow().latitude()))
                     .isEqualTo(Double.doubleToRawLongBits(-0.0));
+        }
+
+        @Test
+        void write_orderCancelledInChannel_readsBackCancelled_andAnyOtherValueIsRefused() {
+            ChannelOrder cancelled =
+                    ChannelOrder.builder().from(full()).cancelledInChannel(true).build();
+            assertThat(roundTrip(cancelled)).isEqualTo(cancelled);
+            assertThat(roundTrip(cancelled).cancelledInChannel()).isTrue();
+            assertThat(roundTrip(full()).cancelledInChannel()).isFalse();
+            String json = ChannelOrderJson.write(cancelled)
+                    .replace("\"cancelledInChannel\":\"true\"", "\"cancelledInChannel\":\"yes\"");
+            assertThatThrownBy(() -> ChannelOrderJson.read(json))
+                    .isInstanceOfSatisfying(
+                            dev.omskit.core.error.InvalidArgumentException.class,
+                            e -> assertThat(e.violations().get(0).field()).isEqualTo("order.cancelledInChannel"));
         }
 
         @Test

@@ -153,6 +153,27 @@ public final class FakeSalesChannel implements SalesChannel {
     }
 
     /**
+     * The buyer cancels order {@code channelOrderId} in the channel: it becomes the newest change, with
+     * status {@code CANCELLED} and {@link ChannelOrder#cancelledInChannel()}; returns it.
+     */
+    public ChannelOrder cancelInChannel(String channelOrderId) {
+        return inLock(() -> {
+            Stored s = orders.get(channelOrderId);
+            if (s == null) {
+                throw new IllegalStateException("no order '" + channelOrderId + "'");
+            }
+            ChannelOrder cancelled = ChannelOrder.builder()
+                    .from(s.order())
+                    .channelStatus("CANCELLED")
+                    .cancelledInChannel(true)
+                    .updatedAt(clock.instant())
+                    .build();
+            orders.put(channelOrderId, new Stored(cancelled, ++seq));
+            return cancelled;
+        });
+    }
+
+    /**
      * Adds a valid sample order {@code channelOrderId} (two lines: 2 x {@code SKU-A} at 100000 VND and 1 x
      * {@code SKU-B} at 50000 VND, 30000 VND shipping, paid, total stated) placed now, and returns it.
      */

@@ -282,6 +282,72 @@ class SyncEngineTest {
     }
 
     @Nested
+    @DisplayName("orders cancelled in the channel")
+    class CancelledInChannel {
+        @Test
+        @DisplayName("a captured order the buyer cancels in the channel is cancelled in omskit; its stock goes back")
+        void captured_isCancelled() {
+            ChannelOrder order = h.web.addOrder(h.order("W-1", A, 4));
+            h.engine.acceptWebhook(TENANT, "web", h.web.webhook(order));
+            h.settle();
+            assertThat(h.lazada.available(A)).contains(96L);
+
+            h.clock.advance(Duration.ofMinutes(3));
+            ChannelOrder cancelled = h.web.cancelInChannel("W-1");
+            h.engine.acceptWebhook(TENANT, "web", h.web.webhook(cancelled));
+            h.engine.acceptWebhook(TENANT, "web", h.web.webhook(cancelled)); // twice: one cancellation
+            h.settle();
+
+            Order o = h.oms.findByChannelOrder(TENANT, WEB.id(), "W-1").orElseThrow();
+            assertThat(o.quantity(OrderStages.CANCELLED)).isEqualTo(5);
+            assertThat(h.oms.auditTrail(TENANT, o.id()))
+                    .anySatisfy(e -> assertThat(e.toString()).contains("cancelled in web (CANCELLED)"));
+            assertThat(h.lazada.available(A)).contains(100L);
+            assertThat(h.web.cancellations())
+                    .as("the channel is not told of its own cancellation")
+                    .isEmpty();
+            assertThat(h.engine.parked().count(TENANT)).isZero();
+        }
+
+        @Test
+        @DisplayName("an order cancelled in the channel before omskit took it is never captured")
+        void beforeCapture_notCaptured() {
+            h.lazada.addOrder(h.order("L-1", A, 1));
+            h.lazada.cancelInChannel("L-1");
+            h.settle();
+
+            assertThat(h.oms.findByChannelOrder(TENANT, LAZADA.id(), "L-1")).isEmpty();
+            assertThat(h.engine.parked().count(TENANT)).isZero();
+            assertThat(h.work.find(TENANT, "ingest/lazada-vn/L-1").orElseThrow().payload())
+                    .containsEntry("cancelledBeforeCapture", "CANCELLED");
+        }
+
+        @Test
+        @DisplayName("a cancellation in the channel after the order shipped is parked with core's reason")
+        void afterShipping_parked() {
+            ChannelOrder order = h.shopee.addOrder(h.order("S-9", A, 1));
+            h.engine.acceptWebhook(TENANT, "shopee-vn", h.shopee.webhook(order));
+            h.settle();
+            Order captured =
+                    h.oms.findByChannelOrder(TENANT, SHOPEE.id(), "S-9").orElseThrow();
+            Shipments.shipWhole(h, captured, "GHN9");
+            h.settle();
+
+            h.clock.advance(Duration.ofMinutes(3));
+            ChannelOrder cancelled = h.shopee.cancelInChannel("S-9");
+            h.engine.acceptWebhook(TENANT, "shopee-vn", h.shopee.webhook(cancelled));
+            h.settle();
+
+            assertThat(h.engine.parked().list(TENANT, 0, 10)).singleElement().satisfies(w -> {
+                assertThat(w.type()).isEqualTo(SyncWorkType.CANCEL_FROM_CHANNEL);
+                assertThat(w.key()).isEqualTo("channel-cancel/shopee-vn/S-9");
+            });
+            assertThat(h.oms.get(TENANT, captured.id()).quantity(OrderStages.SHIPPED))
+                    .isEqualTo(2);
+        }
+    }
+
+    @Nested
     @DisplayName("pushing stock")
     class PushingStock {
         @Test
