@@ -1,7 +1,6 @@
 package dev.omskit.benchmarks;
 
 import dev.omskit.connectors.channel.ChannelOrder;
-import dev.omskit.connectors.channel.ChannelOrderLine;
 import dev.omskit.connectors.channel.SalesChannel;
 import dev.omskit.connectors.resilience.ResiliencePolicy;
 import dev.omskit.connectors.resilience.ResilientCaller;
@@ -11,25 +10,19 @@ import dev.omskit.connectors.sync.SyncState;
 import dev.omskit.connectors.webhook.WebhookRequest;
 import dev.omskit.core.Inventory;
 import dev.omskit.core.Oms;
-import dev.omskit.core.inventory.Location;
-import dev.omskit.core.inventory.LocationCapability;
-import dev.omskit.core.inventory.LocationKind;
 import dev.omskit.core.inventory.Product;
 import dev.omskit.core.inventory.ReceiptLine;
 import dev.omskit.core.inventory.ReceiveGoods;
 import dev.omskit.core.model.Actor;
-import dev.omskit.core.model.Address;
-import dev.omskit.core.model.Buyer;
 import dev.omskit.core.model.Channel;
 import dev.omskit.core.model.ChannelKind;
 import dev.omskit.core.model.LocationId;
-import dev.omskit.core.model.Money;
 import dev.omskit.core.model.Sku;
 import dev.omskit.core.model.TenantId;
-import dev.omskit.core.order.PaymentStates;
 import dev.omskit.testkit.ManualClock;
 import dev.omskit.testkit.OrderFixtures;
 import dev.omskit.testkit.SequentialIds;
+import dev.omskit.testkit.connectors.ChannelOrderFixtures;
 import dev.omskit.testkit.connectors.FakeSalesChannel;
 import dev.omskit.testkit.store.InMemoryCursorStore;
 import dev.omskit.testkit.store.InMemoryInventoryStore;
@@ -131,15 +124,7 @@ public class SyncBenchmark {
                     .clock(clock)
                     .idGenerator(SequentialIds.create())
                     .build();
-            inventory.saveLocation(Location.builder()
-                    .tenant(TENANT)
-                    .id(WH)
-                    .name("Warehouse")
-                    .kind(LocationKind.WAREHOUSE_MAIN)
-                    .address(OrderFixtures.address())
-                    .addCapabilities(LocationCapability.SHIPS)
-                    .priority(1)
-                    .build());
+            inventory.saveLocation(dev.omskit.testkit.InventoryFixtures.warehouse(TENANT, WH, 1));
             ReceiveGoods.Builder receipt =
                     ReceiveGoods.builder().tenant(TENANT).location(WH).actor(Actor.system("wms"));
             for (int i = 0; i < SKUS; i++) {
@@ -230,24 +215,11 @@ public class SyncBenchmark {
         }
 
         ChannelOrder order(String id, Sku first, Sku second) {
-            return ChannelOrder.builder()
-                    .channelOrderId(id)
-                    .buyer(Buyer.builder().name("Buyer").phone("+84900000000").build())
-                    .shippingAddress(Address.builder()
-                            .recipient("Buyer")
-                            .line1("1 Le Loi")
-                            .city("Ho Chi Minh")
-                            .countryCode("VN")
-                            .build())
-                    .currency(Money.currency("VND"))
-                    .addLines(ChannelOrderLine.of("1", first, 1, Money.of("100000", "VND")))
-                    .addLines(ChannelOrderLine.of("2", second, 2, Money.of("50000", "VND")))
-                    .paymentStatus(PaymentStates.PAID)
-                    .total(Money.of("200000", "VND"))
-                    .placedAt(clock.instant())
-                    .channelStatus("READY_TO_SHIP")
-                    .updatedAt(clock.instant())
-                    .build();
+            return ChannelOrderFixtures.paid(
+                    id,
+                    clock.instant(),
+                    ChannelOrderFixtures.line(first, 1, 100_000),
+                    ChannelOrderFixtures.line(second, 2, 50_000));
         }
 
         static List<Sku> allSkus() {

@@ -23,9 +23,6 @@ import dev.omskit.core.fulfilment.FulfilmentRequest;
 import dev.omskit.core.fulfilment.ReleaseFulfilment;
 import dev.omskit.core.inventory.ChannelStockPolicy;
 import dev.omskit.core.inventory.InventoryConfig;
-import dev.omskit.core.inventory.Location;
-import dev.omskit.core.inventory.LocationCapability;
-import dev.omskit.core.inventory.LocationKind;
 import dev.omskit.core.inventory.Product;
 import dev.omskit.core.inventory.ReceiptLine;
 import dev.omskit.core.inventory.ReceiveGoods;
@@ -47,7 +44,6 @@ import dev.omskit.core.shipment.ShippingPayer;
 import dev.omskit.core.shipment.TrackingStatus;
 import dev.omskit.core.spi.OrderQuery;
 import dev.omskit.testkit.ManualClock;
-import dev.omskit.testkit.OrderFixtures;
 import dev.omskit.testkit.SequentialIds;
 import dev.omskit.testkit.connectors.FakeCarrier;
 import dev.omskit.testkit.connectors.FakeSalesChannel;
@@ -151,15 +147,7 @@ final class ChannelSyncDemo {
                                         .build())
                         .build())
                 .build();
-        inventory.saveLocation(Location.builder()
-                .tenant(TENANT)
-                .id(WH)
-                .name("Thu Duc warehouse")
-                .kind(LocationKind.WAREHOUSE_MAIN)
-                .address(OrderFixtures.address())
-                .addCapabilities(LocationCapability.SHIPS)
-                .priority(1)
-                .build());
+        inventory.saveLocation(dev.omskit.testkit.InventoryFixtures.warehouse(TENANT, WH, 1));
         inventory.receive(ReceiveGoods.builder()
                 .tenant(TENANT)
                 .location(WH)

@@ -29,12 +29,6 @@ import dev.omskit.core.fulfilment.ChangeFulfilment;
 import dev.omskit.core.fulfilment.ConfirmPick;
 import dev.omskit.core.fulfilment.FulfilmentRequest;
 import dev.omskit.core.fulfilment.ReleaseFulfilment;
-import dev.omskit.core.inventory.Location;
-import dev.omskit.core.inventory.LocationCapability;
-import dev.omskit.core.inventory.LocationKind;
-import dev.omskit.core.inventory.Product;
-import dev.omskit.core.inventory.ReceiptLine;
-import dev.omskit.core.inventory.ReceiveGoods;
 import dev.omskit.core.model.Actor;
 import dev.omskit.core.model.LocationId;
 import dev.omskit.core.model.PaymentMethod;
@@ -50,13 +44,12 @@ import dev.omskit.core.shipment.Shipment;
 import dev.omskit.core.shipment.ShipmentLifecycle;
 import dev.omskit.core.shipment.ShippingPayer;
 import dev.omskit.core.shipment.TrackingStatus;
+import dev.omskit.testkit.InventoryFixtures;
 import dev.omskit.testkit.ManualClock;
 import dev.omskit.testkit.OrderFixtures;
 import dev.omskit.testkit.SequentialIds;
 import dev.omskit.testkit.connectors.FakeCarrier;
 import dev.omskit.testkit.store.InMemoryCursorStore;
-import dev.omskit.testkit.store.InMemoryInventoryStore;
-import dev.omskit.testkit.store.InMemoryProductCatalog;
 import dev.omskit.testkit.store.InMemoryStorage;
 import dev.omskit.testkit.store.InMemorySyncWorkStore;
 import java.nio.charset.StandardCharsets;
@@ -99,35 +92,8 @@ class CarrierSyncTest {
     private final List<SyncEngine> engines = new ArrayList<>();
 
     CarrierSyncTest() {
-        InMemoryProductCatalog catalog = InMemoryProductCatalog.create();
-        for (String sku : List.of("SKU-1", "SKU-2")) {
-            catalog.put(Product.builder()
-                    .tenant(TENANT)
-                    .sku(Sku.of(sku))
-                    .name("Product " + sku)
-                    .build());
-        }
-        inventory = Inventory.builder()
-                .store(InMemoryInventoryStore.create())
-                .catalog(catalog)
-                .clock(clock)
-                .idGenerator(SequentialIds.create())
-                .build();
-        inventory.saveLocation(Location.builder()
-                .tenant(TENANT)
-                .id(WH)
-                .name("Warehouse HCM")
-                .kind(LocationKind.WAREHOUSE_MAIN)
-                .address(OrderFixtures.address())
-                .addCapabilities(LocationCapability.SHIPS)
-                .priority(1)
-                .build());
-        inventory.receive(ReceiveGoods.builder()
-                .tenant(TENANT)
-                .location(WH)
-                .addLines(ReceiptLine.good(Sku.of("SKU-1"), 50), ReceiptLine.good(Sku.of("SKU-2"), 50))
-                .actor(WMS)
-                .build());
+        inventory = InventoryFixtures.oneWarehouse(
+                TENANT, WH, java.util.Map.of(Sku.of("SKU-1"), 50, Sku.of("SKU-2"), 50), clock);
         oms = Oms.builder()
                 .storage(storage)
                 .clock(clock)

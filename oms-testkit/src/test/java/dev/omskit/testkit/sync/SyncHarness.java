@@ -4,7 +4,6 @@ import static dev.omskit.testkit.OrderFixtures.TENANT;
 
 import dev.omskit.connectors.FailureKind;
 import dev.omskit.connectors.channel.ChannelOrder;
-import dev.omskit.connectors.channel.ChannelOrderLine;
 import dev.omskit.connectors.resilience.ResiliencePolicy;
 import dev.omskit.connectors.resilience.ResilientCaller;
 import dev.omskit.connectors.sync.ChannelBinding;
@@ -16,28 +15,19 @@ import dev.omskit.core.Inventory;
 import dev.omskit.core.Oms;
 import dev.omskit.core.inventory.ChannelStockPolicy;
 import dev.omskit.core.inventory.InventoryConfig;
-import dev.omskit.core.inventory.Location;
-import dev.omskit.core.inventory.LocationCapability;
-import dev.omskit.core.inventory.LocationKind;
-import dev.omskit.core.inventory.Product;
 import dev.omskit.core.inventory.ReceiptLine;
 import dev.omskit.core.inventory.ReceiveGoods;
 import dev.omskit.core.model.Actor;
-import dev.omskit.core.model.Address;
-import dev.omskit.core.model.Buyer;
 import dev.omskit.core.model.Channel;
 import dev.omskit.core.model.ChannelKind;
 import dev.omskit.core.model.LocationId;
-import dev.omskit.core.model.Money;
 import dev.omskit.core.model.Sku;
-import dev.omskit.core.order.PaymentStates;
+import dev.omskit.testkit.InventoryFixtures;
 import dev.omskit.testkit.ManualClock;
-import dev.omskit.testkit.OrderFixtures;
 import dev.omskit.testkit.SequentialIds;
+import dev.omskit.testkit.connectors.ChannelOrderFixtures;
 import dev.omskit.testkit.connectors.FakeSalesChannel;
 import dev.omskit.testkit.store.InMemoryCursorStore;
-import dev.omskit.testkit.store.InMemoryInventoryStore;
-import dev.omskit.testkit.store.InMemoryProductCatalog;
 import dev.omskit.testkit.store.InMemoryStorage;
 import dev.omskit.testkit.store.InMemorySyncWorkStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -64,7 +54,6 @@ final class SyncHarness {
 
     final ManualClock clock = ManualClock.at("2026-12-02T08:00:00Z");
     final InMemoryStorage storage = InMemoryStorage.create();
-    final InMemoryProductCatalog catalog = InMemoryProductCatalog.create();
     final Inventory inventory;
     final Oms oms;
     final SyncWorkStore work;
@@ -83,39 +72,21 @@ final class SyncHarness {
 
     SyncHarness(SyncWorkStore work, SyncConfig config, UnaryOperator<SyncEngine.Builder> customizer) {
         this.work = work;
-        for (Sku sku : SKUS) {
-            catalog.put(Product.builder()
-                    .tenant(TENANT)
-                    .sku(sku)
-                    .name("Product " + sku)
-                    .build());
-        }
-        inventory = Inventory.builder()
-                .store(InMemoryInventoryStore.create())
-                .catalog(catalog)
-                .clock(clock)
-                .idGenerator(SequentialIds.create())
-                .config(InventoryConfig.builder()
+        Map<Sku, Integer> stock = new java.util.LinkedHashMap<>();
+        SKUS.forEach(sku -> stock.put(sku, 100));
+        inventory = InventoryFixtures.oneWarehouse(
+                TENANT,
+                WH,
+                stock,
+                clock,
+                InventoryConfig.builder()
                         .putChannelPolicies(
                                 SHOPEE.id(),
                                 ChannelStockPolicy.builder()
                                         .channel(SHOPEE.id())
                                         .bufferUnits(2)
                                         .build())
-                        .build())
-                .build();
-        inventory.saveLocation(Location.builder()
-                .tenant(TENANT)
-                .id(WH)
-                .name("Warehouse HCM")
-                .kind(LocationKind.WAREHOUSE_MAIN)
-                .address(OrderFixtures.address())
-                .addCapabilities(LocationCapability.SHIPS)
-                .priority(1)
-                .build());
-        for (Sku sku : SKUS) {
-            receive(sku, 100);
-        }
+                        .build());
         oms = Oms.builder()
                 .storage(storage)
                 .clock(clock)
@@ -184,25 +155,11 @@ final class SyncHarness {
 
     /** A valid prepaid order of {@code units} x {@code sku} (and 1 x SKU-C), placed now. */
     ChannelOrder order(String channelOrderId, Sku sku, int units) {
-        return ChannelOrder.builder()
-                .channelOrderId(channelOrderId)
-                .buyer(Buyer.builder().name("Tran Thi B").phone("+84907654321").build())
-                .shippingAddress(Address.builder()
-                        .recipient("Tran Thi B")
-                        .line1("5 Nguyen Hue")
-                        .district("Quan 1")
-                        .city("Ho Chi Minh")
-                        .countryCode("VN")
-                        .build())
-                .currency(Money.currency("VND"))
-                .addLines(ChannelOrderLine.of("1", sku, units, Money.of("100000", "VND")))
-                .addLines(ChannelOrderLine.of("2", C, 1, Money.of("50000", "VND")))
-                .paymentStatus(PaymentStates.PAID)
-                .total(Money.of(String.valueOf(100_000L * units + 50_000), "VND"))
-                .placedAt(clock.instant())
-                .channelStatus("READY_TO_SHIP")
-                .updatedAt(clock.instant())
-                .build();
+        return ChannelOrderFixtures.paid(
+                channelOrderId,
+                clock.instant(),
+                ChannelOrderFixtures.line(sku, units, 100_000),
+                ChannelOrderFixtures.line(C, 1, 50_000));
     }
 
     int atp(Channel channel, Sku sku) {
