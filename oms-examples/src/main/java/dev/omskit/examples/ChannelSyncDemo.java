@@ -17,10 +17,7 @@ import dev.omskit.connectors.sync.SyncWorkStore;
 import dev.omskit.connectors.webhook.WebhookRequest;
 import dev.omskit.core.Inventory;
 import dev.omskit.core.Oms;
-import dev.omskit.core.fulfilment.ChangeFulfilment;
-import dev.omskit.core.fulfilment.ConfirmPick;
 import dev.omskit.core.fulfilment.FulfilmentRequest;
-import dev.omskit.core.fulfilment.ReleaseFulfilment;
 import dev.omskit.core.inventory.ChannelStockPolicy;
 import dev.omskit.core.inventory.InventoryConfig;
 import dev.omskit.core.inventory.Product;
@@ -37,12 +34,11 @@ import dev.omskit.core.model.Sku;
 import dev.omskit.core.model.TenantId;
 import dev.omskit.core.order.Order;
 import dev.omskit.core.order.PaymentStates;
-import dev.omskit.core.shipment.CreateShipment;
 import dev.omskit.core.shipment.Parcel;
 import dev.omskit.core.shipment.Shipment;
-import dev.omskit.core.shipment.ShippingPayer;
 import dev.omskit.core.shipment.TrackingStatus;
 import dev.omskit.core.spi.OrderQuery;
+import dev.omskit.testkit.FulfilmentFixtures;
 import dev.omskit.testkit.ManualClock;
 import dev.omskit.testkit.SequentialIds;
 import dev.omskit.testkit.connectors.FakeCarrier;
@@ -374,45 +370,11 @@ final class ChannelSyncDemo {
 
     private Shipment packAndCreateShipment(Order o) {
         Actor wms = Actor.system("wms-hcm");
-        FulfilmentRequest r = oms.fulfilment()
-                .release(ReleaseFulfilment.builder()
-                        .tenant(TENANT)
-                        .orderId(o.id())
-                        .actor(wms)
-                        .build())
-                .request();
-        oms.fulfilment().accept(change(r, wms));
-        FulfilmentRequest picked = oms.fulfilment()
-                .confirmPick(ConfirmPick.builder()
-                        .tenant(TENANT)
-                        .orderId(o.id())
-                        .actor(wms)
-                        .requestId(r.id())
-                        .picked(r.requested())
-                        .build())
-                .request();
-        oms.fulfilment().confirmPack(change(picked, wms));
+        FulfilmentRequest packed = FulfilmentFixtures.packed(oms, TENANT, o.id(), wms);
         return oms.shipping()
-                .create(CreateShipment.builder()
-                        .tenant(TENANT)
-                        .orderId(o.id())
-                        .actor(wms)
-                        .origin(r.location())
-                        .fulfilmentRequest(r.id())
-                        .lines(picked.picked())
-                        .addParcels(Parcel.of(1100, 30, 20, 12))
-                        .carrier(CARRIER)
-                        .payer(ShippingPayer.BUYER)
+                .create(FulfilmentFixtures.shipmentOf(packed, CARRIER, wms)
+                        .parcels(List.of(Parcel.of(1100, 30, 20, 12)))
                         .build());
-    }
-
-    private static ChangeFulfilment change(FulfilmentRequest r, Actor actor) {
-        return ChangeFulfilment.builder()
-                .tenant(TENANT)
-                .orderId(r.orderId())
-                .actor(actor)
-                .requestId(r.id())
-                .build();
     }
 
     private ChannelOrder order(String id, Sku sku, int units, Sku extra) {

@@ -25,10 +25,7 @@ import dev.omskit.core.Inventory;
 import dev.omskit.core.Oms;
 import dev.omskit.core.error.InvalidArgumentException;
 import dev.omskit.core.event.DocumentEvent;
-import dev.omskit.core.fulfilment.ChangeFulfilment;
-import dev.omskit.core.fulfilment.ConfirmPick;
 import dev.omskit.core.fulfilment.FulfilmentRequest;
-import dev.omskit.core.fulfilment.ReleaseFulfilment;
 import dev.omskit.core.model.Actor;
 import dev.omskit.core.model.LocationId;
 import dev.omskit.core.model.PaymentMethod;
@@ -38,12 +35,11 @@ import dev.omskit.core.order.Order;
 import dev.omskit.core.order.OrderStages;
 import dev.omskit.core.order.PaymentStates;
 import dev.omskit.core.shipment.CodStatus;
-import dev.omskit.core.shipment.CreateShipment;
-import dev.omskit.core.shipment.Parcel;
 import dev.omskit.core.shipment.Shipment;
 import dev.omskit.core.shipment.ShipmentLifecycle;
 import dev.omskit.core.shipment.ShippingPayer;
 import dev.omskit.core.shipment.TrackingStatus;
+import dev.omskit.testkit.FulfilmentFixtures;
 import dev.omskit.testkit.InventoryFixtures;
 import dev.omskit.testkit.ManualClock;
 import dev.omskit.testkit.OrderFixtures;
@@ -147,48 +143,13 @@ class CarrierSyncTest {
         }
         Order order = oms.capture(capture.build()).order();
         oms.allocate(TENANT, order.id(), WMS);
-        FulfilmentRequest r = oms.fulfilment()
-                .release(ReleaseFulfilment.builder()
-                        .tenant(TENANT)
-                        .orderId(order.id())
-                        .actor(WMS)
-                        .build())
-                .request();
-        oms.fulfilment().accept(change(r));
-        oms.fulfilment()
-                .confirmPick(ConfirmPick.builder()
-                        .tenant(TENANT)
-                        .orderId(r.orderId())
-                        .actor(WMS)
-                        .requestId(r.id())
-                        .picked(r.requested())
-                        .build());
-        return oms.fulfilment().confirmPack(change(r)).request();
-    }
-
-    private static ChangeFulfilment change(FulfilmentRequest r) {
-        return ChangeFulfilment.builder()
-                .tenant(TENANT)
-                .orderId(r.orderId())
-                .actor(WMS)
-                .requestId(r.id())
-                .build();
+        return FulfilmentFixtures.packed(oms, TENANT, order.id(), WMS);
     }
 
     /** Creates the shipment of every unit of the packed request with carrier GHN: the engine books it. */
     private Shipment ship(FulfilmentRequest r) {
         return oms.shipping()
-                .create(CreateShipment.builder()
-                        .tenant(TENANT)
-                        .orderId(r.orderId())
-                        .actor(WMS)
-                        .origin(r.location())
-                        .fulfilmentRequest(r.id())
-                        .lines(r.picked())
-                        .addParcels(Parcel.of(1200, 30, 20, 10))
-                        .carrier("GHN")
-                        .payer(ShippingPayer.BUYER)
-                        .build());
+                .create(FulfilmentFixtures.shipmentOf(r, "GHN", WMS).build());
     }
 
     private Shipment reload(Shipment s) {
