@@ -1,0 +1,82 @@
+package dev.omskit.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.omskit.connectors.sync.CursorStore;
+import dev.omskit.connectors.sync.SyncWorkStore;
+import dev.omskit.core.support.Checks;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * omskit's storage on one PostgreSQL database: the stores of every storage SPI over one {@link Database},
+ * and the schema migrations. Give it the host's {@code DataSource}, or let it create a HikariCP pool
+ * ({@link #pooled}). Build it once per process; it is thread-safe, and any number of processes may share
+ * the database.
+ *
+ * <pre>{@code
+ * JdbcStorage storage = JdbcStorage.of(dataSource);
+ * storage.migrate();                               // creates or upgrades the schema; safe on every start
+ * SyncEngine.builder().work(storage.syncWork()).cursors(storage.cursors())...
+ * }</pre>
+ */
+public final class JdbcStorage {
+    private final Database db;
+    private final JdbcSyncWorkStore syncWork;
+    private final JdbcCursorStore cursors;
+
+    private JdbcStorage(Database db) {
+        this.db = db;
+        this.syncWork = new JdbcSyncWorkStore(db);
+        this.cursors = new JdbcCursorStore(db);
+    }
+
+    /** The stores over {@code dataSource}; call {@link #migrate()} before first use. */
+    public static JdbcStorage of(DataSource dataSource) {
+        return new JdbcStorage(Database.of(dataSource));
+    }
+
+    /**
+     * A HikariCP pool of {@code poolSize} connections to {@code jdbcUrl} (credentials in the URL or given
+     * here). Close it with {@code ((AutoCloseable) dataSource).close()} when the process ends.
+     */
+    public static DataSource pooled(String jdbcUrl, String user, String password, int poolSize) {
+        Checks.notNull("jdbcUrl", jdbcUrl);
+        if (poolSize < 1) {
+            throw dev.omskit.core.error.InvalidArgumentException.of(
+                    "poolSize", "NOT_POSITIVE", "a pool needs at least one connection; was " + poolSize);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("omskit");
+        config.setAutoCommit(true);
+        return new HikariDataSource(config);
+    }
+
+    /** Creates or upgrades the schema; returns the versions applied now. Safe to call on every start. */
+    public List<Integer> migrate() {
+        return Migrations.apply(db);
+    }
+
+    /** The database. */
+    public Database database() {
+        return db;
+    }
+
+    /** The sync engine's work store. */
+    public SyncWorkStore syncWork() {
+        return syncWork;
+    }
+
+    /** The sync engine's poll cursors. */
+    public CursorStore cursors() {
+        return cursors;
+    }
+}
