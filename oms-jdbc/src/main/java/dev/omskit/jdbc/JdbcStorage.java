@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.omskit.connectors.sync.CursorStore;
 import dev.omskit.connectors.sync.SyncWorkStore;
+import dev.omskit.core.spi.OmsStorage;
 import dev.omskit.core.support.Checks;
 import java.util.List;
 import javax.sql.DataSource;
@@ -17,6 +18,7 @@ import javax.sql.DataSource;
  * <pre>{@code
  * JdbcStorage storage = JdbcStorage.of(dataSource);
  * storage.migrate();                               // creates or upgrades the schema; safe on every start
+ * Oms oms = Oms.builder().storage(storage.orders())...build();
  * SyncEngine.builder().work(storage.syncWork()).cursors(storage.cursors())...
  * }</pre>
  */
@@ -24,9 +26,11 @@ public final class JdbcStorage {
     private final Database db;
     private final JdbcSyncWorkStore syncWork;
     private final JdbcCursorStore cursors;
+    private final JdbcOrderStorage orders;
 
     private JdbcStorage(Database db) {
         this.db = db;
+        this.orders = new JdbcOrderStorage(db);
         this.syncWork = new JdbcSyncWorkStore(db);
         this.cursors = new JdbcCursorStore(db);
     }
@@ -68,6 +72,11 @@ public final class JdbcStorage {
     /** The database. */
     public Database database() {
         return db;
+    }
+
+    /** Orders, trails, the outbox, idempotency records and order documents: give it to {@code Oms.builder().storage}. */
+    public OmsStorage orders() {
+        return orders;
     }
 
     /** The sync engine's work store. */

@@ -12,5 +12,16 @@ final class JdbcTables {
         "omskit_document_event"
     };
 
+    static final String[] INVENTORY_TABLES = {
+        "omskit_location",
+        "omskit_stock_cell",
+        "omskit_stock_ledger",
+        "omskit_stock_key",
+        "omskit_reservation",
+        "omskit_transfer",
+        "omskit_purchase_order",
+        "omskit_backorder"
+    };
+
     private JdbcTables() {}
 }

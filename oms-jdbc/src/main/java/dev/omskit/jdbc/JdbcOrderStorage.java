@@ -1,0 +1,619 @@
+package dev.omskit.jdbc;
+
+import dev.omskit.core.document.DocumentKind;
+import dev.omskit.core.document.OrderDocument;
+import dev.omskit.core.error.InternalException;
+import dev.omskit.core.error.InvalidArgumentException;
+import dev.omskit.core.event.DocumentEvent;
+import dev.omskit.core.event.OmsEvent;
+import dev.omskit.core.event.OrderEvent;
+import dev.omskit.core.lifecycle.State;
+import dev.omskit.core.model.ChannelId;
+import dev.omskit.core.model.IdempotencyKey;
+import dev.omskit.core.model.OrderId;
+import dev.omskit.core.model.TenantId;
+import dev.omskit.core.order.Order;
+import dev.omskit.core.spi.DocumentStore;
+import dev.omskit.core.spi.DocumentWrite;
+import dev.omskit.core.spi.DuplicateChannelOrderException;
+import dev.omskit.core.spi.DuplicateIdempotencyKeyException;
+import dev.omskit.core.spi.DuplicateReferenceException;
+import dev.omskit.core.spi.EventStore;
+import dev.omskit.core.spi.IdempotencyRecord;
+import dev.omskit.core.spi.IdempotencyStore;
+import dev.omskit.core.spi.OmsStorage;
+import dev.omskit.core.spi.OrderCommit;
+import dev.omskit.core.spi.OrderQuery;
+import dev.omskit.core.spi.OrderStore;
+import dev.omskit.core.spi.OutboxEntry;
+import dev.omskit.core.spi.VersionConflictException;
+import dev.omskit.core.support.Checks;
+import dev.omskit.jdbc.json.Codec;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Orders, their trails, the outbox, idempotency records and order documents in PostgreSQL: {@link
+ * OmsStorage} for many application instances on one database.
+ *
+ * <p>{@link OrderStore#commit} is one transaction:
+ *
+ * <ul>
+ *   <li>the order is inserted ({@code ON CONFLICT DO NOTHING}, then told apart: the id taken is a version
+ *       conflict, the channel order id taken a duplicate) or updated {@code WHERE version = expected};
+ *   <li>every event goes to the trail and to the outbox;
+ *   <li>the idempotency record's key must be new;
+ *   <li>every document is inserted or updated {@code WHERE version = expected}, and its new references are
+ *       claimed in a table whose key is unique per tenant and kind;
+ *   <li>anything refused rolls the whole transaction back.
+ * </ul>
+ *
+ * Aggregates and events are kept whole as {@code jsonb} ({@link Codec}). The columns beside them serve the
+ * queries. The outbox is relayed with {@code FOR UPDATE SKIP LOCKED} and a short claim, so instances relaying
+ * at once take different orders' events; an order's entries are taken in sequence, by one relay at a time.
+ */
+public final class JdbcOrderStorage implements OmsStorage {
+    /** How long a relay holds the outbox entries it took before another may take them (it died). */
+    static final Duration CLAIM = Duration.ofSeconds(30);
+
+    private final Database db;
+    private final Codec codec;
+    private final String relay = java.util.UUID.randomUUID().toString();
+    private final Orders orders = new Orders();
+    private final Events events = new Events();
+    private final Keys keys = new Keys();
+    private final Documents documents = new Documents();
+
+    /** Order storage in {@code db} (migrated with {@link Migrations#apply}). */
+    public JdbcOrderStorage(Database db) {
+        this.db = Checks.notNull("db", db);
+        this.codec = Codec.create();
+    }
+
+    @Override
+    public OrderStore orders() {
+        return orders;
+    }
+
+    @Override
+    public EventStore events() {
+        return events;
+    }
+
+    @Override
+    public IdempotencyStore idempotency() {
+        return keys;
+    }
+
+    @Override
+    public DocumentStore documents() {
+        return documents;
+    }
+
+    private final class Orders implements OrderStore {
+        @Override
+        public Optional<Order> find(TenantId tenant, OrderId id) {
+            Checks.notNull("tenant", tenant);
+            Checks.notNull("id", id);
+            return db.transaction(c -> one(
+                    c,
+                    "SELECT body FROM omskit_order WHERE tenant = ? AND id = ?",
+                    Order.class,
+                    tenant.value(),
+                    id.value()));
+        }
+
+        @Override
+        public Optional<Order> findByChannelOrder(TenantId tenant, ChannelId channel, String channelOrderId) {
+            Checks.notNull("tenant", tenant);
+            Checks.notNull("channel", channel);
+            Checks.notNull("channelOrderId", channelOrderId);
+            return db.transaction(c -> one(
+                    c,
+                    "SELECT body FROM omskit_order WHERE tenant = ? AND channel = ? AND channel_order_id = ?",
+                    Order.class,
+                    tenant.value(),
+                    channel.value(),
+                    channelOrderId));
+        }
+
+        @Override
+        public List<Order> query(TenantId tenant, OrderQuery query) {
+            Checks.notNull("tenant", tenant);
+            Checks.notNull("query", query);
+            StringBuilder sql = new StringBuilder("SELECT body FROM omskit_order WHERE tenant = ?");
+            List<Object> args = new ArrayList<>();
+            args.add(tenant.value());
+            query.customer().ifPresent(v -> {
+                sql.append(" AND customer = ?");
+                args.add(v.value());
+            });
+            query.channel().ifPresent(v -> {
+                sql.append(" AND channel = ?");
+                args.add(v.value());
+            });
+            query.status().ifPresent(v -> {
+                sql.append(" AND status_stage = ? AND status_partial = ?");
+                args.add(v.stage().name());
+                args.add(v.partial());
+            });
+            query.onHold().ifPresent(v -> {
+                sql.append(" AND on_hold = ?");
+                args.add(v);
+            });
+            sql.append(" ORDER BY created_at, id OFFSET ? LIMIT ?");
+            args.add(query.offset());
+            args.add(query.limit());
+            return db.transaction(c -> all(c, sql.toString(), Order.class, args.toArray()));
+        }
+
+        @Override
+        public void commit(OrderCommit commit) {
+            Checks.notNull("commit", commit);
+            db.transaction(c -> {
+                writeOrder(c, commit);
+                for (OrderEvent e : commit.events()) {
+                    update(
+                            c,
+                            "INSERT INTO omskit_order_event (tenant, order_id, sequence, event_id, body)"
+                                    + " VALUES (?, ?, ?, ?, ?::jsonb)",
+                            commit.tenant().value(),
+                            commit.order().id().value(),
+                            e.header().sequence(),
+                            e.eventId(),
+                            codec.write(e));
+                    outbox(c, e);
+                }
+                if (commit.idempotency().isPresent()) {
+                    IdempotencyRecord r = commit.idempotency().get();
+                    int inserted = update(
+                            c,
+                            "INSERT INTO omskit_idempotency (tenant, key, order_id, recorded_at, body)"
+                                    + " VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING",
+                            commit.tenant().value(),
+                            r.key().value(),
+                            r.orderId().value(),
+                            Sql.time(r.recordedAt()),
+                            codec.write(r));
+                    if (inserted == 0) {
+                        throw new DuplicateIdempotencyKeyException(r.key());
+                    }
+                }
+                for (DocumentWrite w : commit.documents()) {
+                    writeDocument(c, commit, w);
+                }
+                return null;
+            });
+        }
+
+        private void writeOrder(Connection c, OrderCommit commit) throws SQLException {
+            Order o = commit.order();
+            String tenant = commit.tenant().value();
+            if (commit.expectedVersion() == 0) {
+                int inserted = update(
+                        c,
+                        "INSERT INTO omskit_order (tenant, id, version, channel, channel_order_id, customer,"
+                                + " status_stage, status_partial, on_hold, created_at, body)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING",
+                        tenant,
+                        o.id().value(),
+                        o.version(),
+                        o.channel().id().value(),
+                        o.channelOrderId(),
+                        o.customer().map(x -> x.value()).orElse(null),
+                        o.status().stage().name(),
+                        o.status().partial(),
+                        o.isOnHold(),
+                        Sql.time(o.createdAt()),
+                        codec.write(o));
+                if (inserted == 1) {
+                    return;
+                }
+                Optional<Long> stored = version(c, tenant, o.id());
+                if (stored.isPresent()) {
+                    throw new VersionConflictException(o.id(), 0, stored.get());
+                }
+                Optional<String> holder = scalar(
+                        c,
+                        "SELECT id FROM omskit_order WHERE tenant = ? AND channel = ? AND channel_order_id = ?",
+                        tenant,
+                        o.channel().id().value(),
+                        o.channelOrderId());
+                if (holder.isPresent()) {
+                    throw new DuplicateChannelOrderException(
+                            o.channel().id(), o.channelOrderId(), OrderId.of(holder.get()));
+                }
+                throw new InternalException("order " + o.id() + " was neither inserted nor found taken");
+            }
+            int updated = update(
+                    c,
+                    "UPDATE omskit_order SET version = ?, customer = ?, status_stage = ?, status_partial = ?,"
+                            + " on_hold = ?, body = ?::jsonb WHERE tenant = ? AND id = ? AND version = ?",
+                    o.version(),
+                    o.customer().map(x -> x.value()).orElse(null),
+                    o.status().stage().name(),
+                    o.status().partial(),
+                    o.isOnHold(),
+                    codec.write(o),
+                    tenant,
+                    o.id().value(),
+                    commit.expectedVersion());
+            if (updated == 0) {
+                throw new VersionConflictException(
+                        o.id(),
+                        commit.expectedVersion(),
+                        version(c, tenant, o.id()).orElse(0L));
+            }
+        }
+
+        private void writeDocument(Connection c, OrderCommit commit, DocumentWrite w) throws SQLException {
+            OrderDocument d = w.document();
+            String tenant = commit.tenant().value();
+            String kind = d.kind().name();
+            if (w.isNew()) {
+                int inserted = update(
+                        c,
+                        "INSERT INTO omskit_document (tenant, kind, id, order_id, version, state, created_at, body)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING",
+                        tenant,
+                        kind,
+                        d.id(),
+                        d.orderId().value(),
+                        d.version(),
+                        d.state().name(),
+                        Sql.time(d.createdAt()),
+                        codec.write(d));
+                if (inserted == 0) {
+                    throw new VersionConflictException(d.kind(), d.id(), 0, documentVersion(c, tenant, kind, d.id()));
+                }
+            } else {
+                int updated = update(
+                        c,
+                        "UPDATE omskit_document SET version = ?, state = ?, body = ?::jsonb"
+                                + " WHERE tenant = ? AND kind = ? AND id = ? AND version = ? AND order_id = ?",
+                        d.version(),
+                        d.state().name(),
+                        codec.write(d),
+                        tenant,
+                        kind,
+                        d.id(),
+                        w.expectedVersion(),
+                        d.orderId().value());
+                if (updated == 0) {
+                    Optional<String> owner = scalar(
+                            c,
+                            "SELECT order_id FROM omskit_document WHERE tenant = ? AND kind = ? AND id = ?",
+                            tenant,
+                            kind,
+                            d.id());
+                    if (owner.isPresent() && !owner.get().equals(d.orderId().value())) {
+                        throw new InternalException(d.kind() + " '" + d.id() + "' belongs to another order");
+                    }
+                    throw new VersionConflictException(
+                            d.kind(), d.id(), w.expectedVersion(), documentVersion(c, tenant, kind, d.id()));
+                }
+            }
+            Set<String> held = new HashSet<>(strings(
+                    c,
+                    "SELECT reference FROM omskit_document_reference WHERE tenant = ? AND kind = ? AND document_id = ?",
+                    tenant,
+                    kind,
+                    d.id()));
+            for (String reference : d.references()) {
+                if (held.remove(reference)) {
+                    continue;
+                }
+                int claimed = update(
+                        c,
+                        "INSERT INTO omskit_document_reference (tenant, kind, reference, document_id)"
+                                + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        tenant,
+                        kind,
+                        reference,
+                        d.id());
+                if (claimed == 0) {
+                    String holder = scalar(
+                                    c,
+                                    "SELECT document_id FROM omskit_document_reference"
+                                            + " WHERE tenant = ? AND kind = ? AND reference = ?",
+                                    tenant,
+                                    kind,
+                                    reference)
+                            .orElse("(released meanwhile)");
+                    throw new DuplicateReferenceException(d.kind(), reference, holder);
+                }
+            }
+            for (String released : held) {
+                update(
+                        c,
+                        "DELETE FROM omskit_document_reference WHERE tenant = ? AND kind = ? AND reference = ?"
+                                + " AND document_id = ?",
+                        tenant,
+                        kind,
+                        released,
+                        d.id());
+            }
+            for (DocumentEvent e : w.events()) {
+                update(
+                        c,
+                        "INSERT INTO omskit_document_event (tenant, kind, document_id, sequence, body)"
+                                + " VALUES (?, ?, ?, ?, ?::jsonb)",
+                        tenant,
+                        kind,
+                        d.id(),
+                        e.sequence(),
+                        codec.write(e));
+                outbox(c, e);
+            }
+        }
+
+        private void outbox(Connection c, OmsEvent e) throws SQLException {
+            update(
+                    c,
+                    "INSERT INTO omskit_outbox (tenant, order_id, body) VALUES (?, ?, ?::jsonb)",
+                    e.tenant().value(),
+                    e.orderId().value(),
+                    codec.write(new Envelope(e)));
+        }
+    }
+
+    /**
+     * How an outbox entry's event is kept in {@code omskit_outbox.body}: under its declared supertype, so
+     * order and document events share one table and read back as what they were.
+     *
+     * @param event the event
+     */
+    public record Envelope(OmsEvent event) {}
+
+    private final class Events implements EventStore {
+        @Override
+        public List<OrderEvent> trail(TenantId tenant, OrderId order) {
+            Checks.notNull("tenant", tenant);
+            Checks.notNull("order", order);
+            return db.transaction(c -> all(
+                    c,
+                    "SELECT body FROM omskit_order_event WHERE tenant = ? AND order_id = ? ORDER BY sequence",
+                    OrderEvent.class,
+                    tenant.value(),
+                    order.value()));
+        }
+
+        /**
+         * Up to {@code limit} pending entries, taken for this storage instance for {@link #CLAIM}: this
+         * instance sees them again until it acknowledges them, while another instance's relay skips them
+         * (and every later entry of the same orders) until the claim lapses, so that two relays do not
+         * deliver the same events at once and an order's events go out in sequence.
+         */
+        @Override
+        public List<OutboxEntry> pending(int limit) {
+            if (limit < 1) {
+                throw InvalidArgumentException.of("limit", "NOT_POSITIVE", "limit must be positive; was " + limit);
+            }
+            return db.transaction(c -> {
+                List<OutboxEntry> out = new ArrayList<>();
+                try (PreparedStatement p = c.prepareStatement("UPDATE omskit_outbox SET claimed_by = ?,"
+                        + " claimed_until = now() + ? * interval '1 millisecond' WHERE position IN ("
+                        + "SELECT o.position FROM omskit_outbox o WHERE o.delivered_at IS NULL"
+                        + " AND (o.claimed_by = ? OR o.claimed_until IS NULL OR o.claimed_until < now())"
+                        + " AND NOT EXISTS (SELECT 1 FROM omskit_outbox e WHERE e.tenant = o.tenant"
+                        + " AND e.order_id = o.order_id AND e.position < o.position AND e.delivered_at IS NULL"
+                        + " AND e.claimed_by <> ? AND e.claimed_until >= now())"
+                        + " ORDER BY o.position LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING position, body")) {
+                    p.setString(1, relay);
+                    p.setLong(2, CLAIM.toMillis());
+                    p.setString(3, relay);
+                    p.setString(4, relay);
+                    p.setInt(5, limit);
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            Envelope env = codec.read(r.getString(2), Envelope.class);
+                            out.add(new OutboxEntry(r.getLong(1), env.event()));
+                        }
+                    }
+                }
+                out.sort(java.util.Comparator.comparingLong(OutboxEntry::position));
+                return out;
+            });
+        }
+
+        @Override
+        public void acknowledge(Collection<Long> positions) {
+            Checks.notNull("positions", positions);
+            if (positions.isEmpty()) {
+                return;
+            }
+            db.transaction(c -> {
+                Array ids = c.createArrayOf("bigint", positions.toArray());
+                try (PreparedStatement p = c.prepareStatement("UPDATE omskit_outbox SET delivered_at = now()"
+                        + " WHERE position = ANY (?) AND delivered_at IS NULL")) {
+                    p.setArray(1, ids);
+                    p.executeUpdate();
+                }
+                return null;
+            });
+        }
+    }
+
+    private final class Keys implements IdempotencyStore {
+        @Override
+        public Optional<IdempotencyRecord> find(TenantId tenant, IdempotencyKey key) {
+            Checks.notNull("tenant", tenant);
+            Checks.notNull("key", key);
+            return db.transaction(c -> one(
+                    c,
+                    "SELECT body FROM omskit_idempotency WHERE tenant = ? AND key = ?",
+                    IdempotencyRecord.class,
+                    tenant.value(),
+                    key.value()));
+        }
+    }
+
+    private final class Documents implements DocumentStore {
+        @Override
+        public <D extends OrderDocument> Optional<D> find(TenantId tenant, DocumentKind<D> kind, String id) {
+            Checks.notNull("tenant", tenant);
+            Checks.notNull("kind", kind);
+            Checks.notNull("id", id);
+            return db.transaction(c -> one(
+                    c,
+                    "SELECT body FROM omskit_document WHERE tenant = ? AND kind = ? AND id = ?",
+                    kind.type(),
+                    tenant.value(),
+                    kind.name(),
+                    id));
+        }
+
+        @Override
+        public <D extends OrderDocument> Optional<D> findByReference(
+                TenantId tenant, DocumentKind<D> kind, String reference) {
+            Checks.notNull("tenant", tenant);
+            Checks.notNull("kind", kind);
+            Checks.notNull("reference", reference);
+            return db.transaction(c -> one(
+                    c,
+                    "SELECT d.body FROM omskit_document_reference r JOIN omskit_document d ON d.tenant = r.tenant"
+                            + " AND d.kind = r.kind AND d.id = r.document_id"
+                            + " WHERE r.tenant = ? AND r.kind = ? AND r.reference = ?",
+                    kind.type(),
+                    tenant.value(),
+                    kind.name(),
+                    reference));
+        }
+
+        @Override
+        public List<OrderDocument> ofOrder(TenantId tenant, OrderId order) {
+            Checks.notNull("tenant", tenant);
+            Checks.notNull("order", order);
+            return db.transaction(c -> all(
+                    c,
+                    "SELECT body FROM omskit_document WHERE tenant = ? AND order_id = ? ORDER BY created_seq",
+                    OrderDocument.class,
+                    tenant.value(),
+                    order.value()));
+        }
+
+        @Override
+        public <D extends OrderDocument> List<D> inStates(
+                TenantId tenant, DocumentKind<D> kind, Set<State> states, int offset, int limit) {
+            Checks.notNull("tenant", tenant);
+            Checks.notNull("kind", kind);
+            Checks.notNull("states", states);
+            if (offset < 0 || limit < 1) {
+                throw InvalidArgumentException.of(
+                        "limit", "OUT_OF_RANGE", "offset must be >= 0 and limit >= 1; were " + offset + ", " + limit);
+            }
+            if (states.isEmpty()) {
+                return List.of();
+            }
+            return db.transaction(c -> {
+                Array names =
+                        c.createArrayOf("text", states.stream().map(State::name).toArray());
+                try (PreparedStatement p = c.prepareStatement("SELECT body FROM omskit_document WHERE tenant = ?"
+                        + " AND kind = ? AND state = ANY (?) ORDER BY created_seq OFFSET ? LIMIT ?")) {
+                    p.setString(1, tenant.value());
+                    p.setString(2, kind.name());
+                    p.setArray(3, names);
+                    p.setInt(4, offset);
+                    p.setInt(5, limit);
+                    return read(p, kind.type());
+                }
+            });
+        }
+
+        @Override
+        public List<DocumentEvent> trail(TenantId tenant, DocumentKind<?> kind, String id) {
+            Checks.notNull("tenant", tenant);
+            Checks.notNull("kind", kind);
+            Checks.notNull("id", id);
+            return db.transaction(c -> all(
+                    c,
+                    "SELECT body FROM omskit_document_event WHERE tenant = ? AND kind = ? AND document_id = ?"
+                            + " ORDER BY sequence",
+                    DocumentEvent.class,
+                    tenant.value(),
+                    kind.name(),
+                    id));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private Optional<Long> version(Connection c, String tenant, OrderId id) throws SQLException {
+        return scalar(c, "SELECT version::text FROM omskit_order WHERE tenant = ? AND id = ?", tenant, id.value())
+                .map(Long::parseLong);
+    }
+
+    private long documentVersion(Connection c, String tenant, String kind, String id) throws SQLException {
+        return scalar(
+                        c,
+                        "SELECT version::text FROM omskit_document WHERE tenant = ? AND kind = ? AND id = ?",
+                        tenant,
+                        kind,
+                        id)
+                .map(Long::parseLong)
+                .orElse(0L);
+    }
+
+    private <T> Optional<T> one(Connection c, String sql, Class<T> type, Object... args) throws SQLException {
+        List<T> all = all(c, sql, type, args);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    private <T> List<T> all(Connection c, String sql, Class<T> type, Object... args) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            bind(p, args);
+            return read(p, type);
+        }
+    }
+
+    private <T> List<T> read(PreparedStatement p, Class<T> type) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                out.add(codec.read(r.getString(1), type));
+            }
+        }
+        return out;
+    }
+
+    private static Optional<String> scalar(Connection c, String sql, Object... args) throws SQLException {
+        List<String> all = strings(c, sql, args);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    private static List<String> strings(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            bind(p, args);
+            List<String> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            bind(p, args);
+            return p.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement p, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            p.setObject(i + 1, args[i]);
+        }
+    }
+}
