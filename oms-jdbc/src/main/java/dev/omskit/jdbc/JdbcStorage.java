@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.omskit.connectors.sync.CursorStore;
 import dev.omskit.connectors.sync.SyncWorkStore;
+import dev.omskit.core.spi.InventoryStore;
 import dev.omskit.core.spi.OmsStorage;
 import dev.omskit.core.support.Checks;
 import java.util.List;
@@ -27,10 +28,12 @@ public final class JdbcStorage {
     private final JdbcSyncWorkStore syncWork;
     private final JdbcCursorStore cursors;
     private final JdbcOrderStorage orders;
+    private final JdbcInventoryStore inventory;
 
     private JdbcStorage(Database db) {
         this.db = db;
         this.orders = new JdbcOrderStorage(db);
+        this.inventory = new JdbcInventoryStore(db);
         this.syncWork = new JdbcSyncWorkStore(db);
         this.cursors = new JdbcCursorStore(db);
     }
@@ -77,6 +80,11 @@ public final class JdbcStorage {
     /** Orders, trails, the outbox, idempotency records and order documents: give it to {@code Oms.builder().storage}. */
     public OmsStorage orders() {
         return orders;
+    }
+
+    /** Stock, reservations, transfers, purchase orders, backorders and the ledger: give it to {@code Inventory.builder().store}. */
+    public InventoryStore inventory() {
+        return inventory;
     }
 
     /** The sync engine's work store. */
