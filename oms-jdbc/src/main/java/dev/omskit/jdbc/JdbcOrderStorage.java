@@ -63,8 +63,8 @@ import java.util.Set;
  * at once take different orders' events; an order's entries are taken in sequence, by one relay at a time.
  */
 public final class JdbcOrderStorage implements OmsStorage {
-    /** How long a relay holds the outbox entries it took before another may take them (it died). */
-    static final Duration CLAIM = Duration.ofSeconds(30);
+    /** How long a relay holds the outbox entries it took before another may take them (it died), by default. */
+    public static final Duration CLAIM = Duration.ofSeconds(30);
 
     private final Database db;
     private final Codec codec;
@@ -74,9 +74,23 @@ public final class JdbcOrderStorage implements OmsStorage {
     private final Keys keys = new Keys();
     private final Documents documents = new Documents();
 
-    /** Order storage in {@code db} (migrated with {@link Migrations#apply}). */
+    private final Duration claim;
+
+    /** Order storage in {@code db} (migrated with {@link Migrations#apply}), relay claims of {@link #CLAIM}. */
     public JdbcOrderStorage(Database db) {
+        this(db, CLAIM);
+    }
+
+    /**
+     * Order storage in {@code db} whose relay holds the outbox entries it took for {@code claim}: a relay
+     * that died is replaced after that long, so keep it well above the time one delivery round takes.
+     */
+    public JdbcOrderStorage(Database db, Duration claim) {
         this.db = Checks.notNull("db", db);
+        this.claim = Checks.notNull("claim", claim);
+        if (claim.isNegative() || claim.isZero()) {
+            throw InvalidArgumentException.of("claim", "NOT_POSITIVE", "a relay claim must be positive; was " + claim);
+        }
         this.codec = Codec.create();
     }
 
@@ -389,7 +403,7 @@ public final class JdbcOrderStorage implements OmsStorage {
         }
 
         /**
-         * Up to {@code limit} pending entries, taken for this storage instance for {@link #CLAIM}: this
+         * Up to {@code limit} pending entries, taken for this storage instance for its claim: this
          * instance sees them again until it acknowledges them, while another instance's relay skips them
          * (and every later entry of the same orders) until the claim lapses, so that two relays do not
          * deliver the same events at once and an order's events go out in sequence.
@@ -410,7 +424,7 @@ public final class JdbcOrderStorage implements OmsStorage {
                         + " AND e.claimed_by <> ? AND e.claimed_until >= now())"
                         + " ORDER BY o.position LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING position, body")) {
                     p.setString(1, relay);
-                    p.setLong(2, CLAIM.toMillis());
+                    p.setLong(2, claim.toMillis());
                     p.setString(3, relay);
                     p.setString(4, relay);
                     p.setInt(5, limit);
