@@ -69,7 +69,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li><b>Sealed types</b> ({@code OrderEvent}, {@code OrderEvent.Change}): {@code {"@type": "<name of
  *       the permitted subclass relative to the sealed type, nested names joined with .>", ...its fields}}.
  *       Tags are checked unique per sealed type when the codec is created.
- *   <li><b>Other non-final declared types</b> ({@code OmsEvent}, {@code OrderDocument}, {@code Object}):
+ *   <li><b>Other interfaces and abstract classes</b> ({@code OmsEvent}, {@code OrderDocument}), and {@code Object}:
  *       {@code {"@class": "<binary name of the model type>", ...its fields}}, the model type of an
  *       Immutables value being its abstract type, never the generated class. On read only classes under
  *       {@code dev.omskit.} are accepted, and they are looked up without being initialised.
@@ -364,7 +364,7 @@ public final class Codec {
         if (raw.isSealed()) {
             return new Tagged.Sealed(this, raw);
         }
-        if (!Modifier.isFinal(raw.getModifiers()) && !raw.isPrimitive()) {
+        if (Types.isAbstract(raw) && !raw.isPrimitive() && !raw.isArray()) {
             return new Tagged.Polymorphic(this, raw);
         }
         return new Unsupported(type);
