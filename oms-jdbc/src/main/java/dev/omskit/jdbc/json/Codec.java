@@ -180,7 +180,9 @@ public final class Codec {
         Class<?> type = declaredTypeOf(value.getClass());
         Converter converter = converter(type);
         JsonNode node;
-        if (converter instanceof ModelConverter model && model.writesObject() && type.getName().startsWith(MODEL_PACKAGE)) {
+        if (converter instanceof ModelConverter model
+                && model.writesObject()
+                && type.getName().startsWith(MODEL_PACKAGE)) {
             ObjectNode tagged = JsonNodeFactory.instance.objectNode();
             tagged.put(CLASS_TAG, type.getName());
             tagged.setAll(model.writeObject(value, Path.ROOT));
@@ -421,11 +423,27 @@ public final class Codec {
     // ---------------------------------------------------------------------------------- model types
 
     /**
-     * The type a value of class {@code c} is written as: the enum of a constant with a body, the abstract
-     * type of a generated Immutables class, a scalar supertype ({@code ZoneId} for a {@code ZoneRegion}),
-     * else the class itself.
+     * The type a value of class {@code c} is written as: {@code List}, {@code Set} or {@code Map} (of
+     * values written with {@code @class}) for a collection or a map, the enum of a constant with a body,
+     * the abstract type of a generated Immutables class, a scalar supertype ({@code ZoneId} for a {@code
+     * ZoneRegion}), else the class itself.
      */
     static Class<?> declaredTypeOf(Class<?> c) {
+        if (java.util.SortedMap.class.isAssignableFrom(c)) {
+            return java.util.SortedMap.class;
+        }
+        if (Map.class.isAssignableFrom(c)) {
+            return Map.class;
+        }
+        if (java.util.SortedSet.class.isAssignableFrom(c)) {
+            return java.util.SortedSet.class;
+        }
+        if (Set.class.isAssignableFrom(c)) {
+            return Set.class;
+        }
+        if (Collection.class.isAssignableFrom(c)) {
+            return List.class;
+        }
         Class<?> model = modelType(c);
         if (model != c) {
             return model;
@@ -475,7 +493,8 @@ public final class Codec {
                 return false;
             }
             Method build = builder.getReturnType().getMethod("build");
-            return c.isAssignableFrom(build.getReturnType()) || build.getReturnType().isAssignableFrom(c);
+            return c.isAssignableFrom(build.getReturnType())
+                    || build.getReturnType().isAssignableFrom(c);
         } catch (NoSuchMethodException e) {
             return false;
         }

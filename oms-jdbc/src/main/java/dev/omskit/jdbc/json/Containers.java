@@ -259,7 +259,10 @@ final class Containers {
                     throw Failures.cannotRead(type, at, "the element is there twice");
                 }
             }
-            if (raw == ArrayList.class || raw == LinkedHashSet.class || raw == HashSet.class || raw == TreeSet.class
+            if (raw == ArrayList.class
+                    || raw == LinkedHashSet.class
+                    || raw == HashSet.class
+                    || raw == TreeSet.class
                     || raw == EnumSet.class) {
                 return out;
             }

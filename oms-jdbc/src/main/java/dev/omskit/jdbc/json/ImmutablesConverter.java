@@ -37,7 +37,8 @@ import java.util.OptionalLong;
  * be absent and then keep the builder's default.
  */
 final class ImmutablesConverter implements ModelConverter {
-    private record Attribute(String name, Method accessor, Type type, Lazy converter, Method setter, boolean required) {}
+    private record Attribute(
+            String name, Method accessor, Type type, Lazy converter, Method setter, boolean required) {}
 
     private final Class<?> type;
     private final Method builder;
@@ -70,7 +71,8 @@ final class ImmutablesConverter implements ModelConverter {
             if (setter == null) {
                 continue;
             }
-            boolean required = Modifier.isAbstract(accessor.getModifiers()) && !hasEmptyDefault(Types.raw(attributeType));
+            boolean required =
+                    Modifier.isAbstract(accessor.getModifiers()) && !hasEmptyDefault(Types.raw(attributeType));
             found.add(new Attribute(
                     field.getName(), accessor, attributeType, new Lazy(codec, attributeType), setter, required));
         }
@@ -167,7 +169,10 @@ final class ImmutablesConverter implements ModelConverter {
     private static Class<?> generatedClass(Class<?> type, Class<?> builderClass) {
         for (Class<?> k = builderClass; k != null && k != Object.class; k = k.getSuperclass()) {
             Class<?> enclosing = k.getEnclosingClass();
-            if (enclosing != null && enclosing != type && type.isAssignableFrom(enclosing) && !Types.isAbstract(enclosing)) {
+            if (enclosing != null
+                    && enclosing != type
+                    && type.isAssignableFrom(enclosing)
+                    && !Types.isAbstract(enclosing)) {
                 return enclosing;
             }
         }

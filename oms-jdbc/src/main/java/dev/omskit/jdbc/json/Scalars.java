@@ -65,18 +65,45 @@ final class Scalars {
         };
         TABLE.put(boolean.class, bool);
         TABLE.put(Boolean.class, bool);
-        integral(int.class, Integer.class, v -> IntNode.valueOf((Integer) v), Integer.MIN_VALUE, Integer.MAX_VALUE, Long::intValue);
+        integral(
+                int.class,
+                Integer.class,
+                v -> IntNode.valueOf((Integer) v),
+                Integer.MIN_VALUE,
+                Integer.MAX_VALUE,
+                Long::intValue);
         integral(long.class, Long.class, v -> LongNode.valueOf((Long) v), Long.MIN_VALUE, Long.MAX_VALUE, l -> l);
-        integral(short.class, Short.class, v -> ShortNode.valueOf((Short) v), Short.MIN_VALUE, Short.MAX_VALUE, Long::shortValue);
-        integral(byte.class, Byte.class, v -> IntNode.valueOf((Byte) v), Byte.MIN_VALUE, Byte.MAX_VALUE, Long::byteValue);
+        integral(
+                short.class,
+                Short.class,
+                v -> ShortNode.valueOf((Short) v),
+                Short.MIN_VALUE,
+                Short.MAX_VALUE,
+                Long::shortValue);
+        integral(
+                byte.class,
+                Byte.class,
+                v -> IntNode.valueOf((Byte) v),
+                Byte.MIN_VALUE,
+                Byte.MAX_VALUE,
+                Long::byteValue);
         floating(double.class, Double.class, v -> (Double) v, DoubleNode::valueOf, d -> d);
-        floating(float.class, Float.class, v -> ((Float) v).doubleValue(), d -> FloatNode.valueOf(d.floatValue()), Double::floatValue);
-        Converter character = text(char.class, String::valueOf, s -> {
-            if (s.length() != 1) {
-                throw new IllegalArgumentException();
-            }
-            return s.charAt(0);
-        }, "one character");
+        floating(
+                float.class,
+                Float.class,
+                v -> ((Float) v).doubleValue(),
+                d -> FloatNode.valueOf(d.floatValue()),
+                Double::floatValue);
+        Converter character = text(
+                char.class,
+                String::valueOf,
+                s -> {
+                    if (s.length() != 1) {
+                        throw new IllegalArgumentException();
+                    }
+                    return s.charAt(0);
+                },
+                "one character");
         TABLE.put(char.class, character);
         TABLE.put(Character.class, character);
         TABLE.put(
@@ -131,8 +158,7 @@ final class Scalars {
     }
 
     /** A scalar written as a JSON string. */
-    static Converter text(
-            Class<?> type, Function<Object, String> out, Function<String, Object> in, String expected) {
+    static Converter text(Class<?> type, Function<Object, String> out, Function<String, Object> in, String expected) {
         return new Converter() {
             @Override
             public JsonNode write(Object value, Path path) {

@@ -97,8 +97,7 @@ final class Tagged {
             } else if (node.has(Codec.CLASS_TAG)) {
                 sub = codec.classOf(node.get(Codec.CLASS_TAG), root, path.field(Codec.CLASS_TAG));
                 if (!tags.containsKey(sub)) {
-                    throw Failures.cannotRead(
-                            root, path.field(Codec.CLASS_TAG), "@class names no permitted subclass");
+                    throw Failures.cannotRead(root, path.field(Codec.CLASS_TAG), "@class names no permitted subclass");
                 }
             } else {
                 throw Failures.missing(path.field(Codec.TYPE_TAG), root);

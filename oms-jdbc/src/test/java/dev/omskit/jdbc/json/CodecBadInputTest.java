@@ -87,8 +87,8 @@ class CodecBadInputTest {
                 .hasMessageContaining("expected an integer, found a string");
         String linesObject = order(n -> n.set("lines", JSON.createObjectNode()));
         assertRefused(() -> codec.read(linesObject, Order.class), "$.lines", "java.util.List");
-        String unitsText = order(n -> ((ObjectNode) n.get("lines").get(0).get("quantities").get("byStage"))
-                .put("DELIVERED", "seven"));
+        String unitsText = order(
+                n -> ((ObjectNode) n.get("lines").get(0).get("quantities").get("byStage")).put("DELIVERED", "seven"));
         assertRefused(() -> codec.read(unitsText, Order.class), "$.lines[0].quantities.byStage{1}", "int");
         String badInstant = order(n -> n.put("createdAt", "seven o'clock"));
         assertRefused(() -> codec.read(badInstant, Order.class), "$.createdAt", "java.time.Instant");
@@ -98,8 +98,8 @@ class CodecBadInputTest {
         assertRefused(() -> codec.read(badCurrency, Order.class), "$.currency", "java.util.Currency");
         String buyerArray = order(n -> n.set("buyer", JSON.createArrayNode().add(SECRET)));
         assertRefused(() -> codec.read(buyerArray, Order.class), "$.buyer", "dev.omskit.core.model.Buyer");
-        String outOfRange = order(n -> ((ObjectNode) n.get("lines").get(0).get("quantities").get("byStage"))
-                .put("DELIVERED", 1L << 40));
+        String outOfRange = order(
+                n -> ((ObjectNode) n.get("lines").get(0).get("quantities").get("byStage")).put("DELIVERED", 1L << 40));
         assertRefused(() -> codec.read(outOfRange, Order.class), "$.lines[0].quantities.byStage{1}", "int")
                 .hasMessageContaining("out of range");
     }
@@ -133,21 +133,22 @@ class CodecBadInputTest {
         assertRefused(() -> codec.read(order, OmsEvent.class), "$.@class", "OmsEvent")
                 .hasMessageContaining("not a dev.omskit.core.event.OmsEvent");
         assertRefused(() -> codec.read(order, OrderDocument.class), "$.@class", "OrderDocument");
-        assertRefused(() -> codec.read(order, Money.class), "$.@class", "Money")
-                .hasMessageContaining("another type");
+        assertRefused(() -> codec.read(order, Money.class), "$.@class", "Money").hasMessageContaining("another type");
         String nowhere = "{\"@class\":\"dev.omskit.core.NoSuchThing\"}";
         assertRefused(() -> codec.read(nowhere, Object.class), "$.@class", "java.lang.Object")
                 .hasMessageContaining("names no class");
         String notAValue = "{\"@class\":\"dev.omskit.core.Oms\"}";
         assertRefused(() -> codec.read(notAValue, Object.class), "$.@class", "java.lang.Object");
-        String noTag = codec.write(stored.documents.get(0), stored.documents.get(0).kind().type());
+        String noTag = codec.write(
+                stored.documents.get(0), stored.documents.get(0).kind().type());
         assertRefused(() -> codec.read(noTag, OrderDocument.class), "$.@class", "OrderDocument")
                 .hasMessageContaining("missing");
     }
 
     @Test
     void aStoredValueThatNoLongerValidates_throwsTheCoresException() throws Exception {
-        String usdFee = order(n -> ((ObjectNode) n.get("shippingFee")).put("currency", "USD").put("amount", "1.00"));
+        String usdFee = order(
+                n -> ((ObjectNode) n.get("shippingFee")).put("currency", "USD").put("amount", "1.00"));
         assertThatThrownBy(() -> codec.read(usdFee, Order.class))
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("shipping fee");
@@ -161,7 +162,10 @@ class CodecBadInputTest {
         assertThatThrownBy(() -> codec.write(value))
                 .isExactlyInstanceOf(InternalException.class)
                 .hasMessage("the codec cannot write java.io.File at $.file");
-        assertThat(codec.uncovered(Samples.WithFile.class)).singleElement().asString().startsWith("java.io.File");
+        assertThat(codec.uncovered(Samples.WithFile.class))
+                .singleElement()
+                .asString()
+                .startsWith("java.io.File");
         assertThatThrownBy(() -> codec.write(new Samples.Holder("plain string")))
                 .isExactlyInstanceOf(InternalException.class)
                 .hasMessageContaining("java.lang.String at $.value");

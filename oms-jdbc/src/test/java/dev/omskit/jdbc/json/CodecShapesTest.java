@@ -70,7 +70,8 @@ class CodecShapesTest {
             Money money = Money.of("12.50", "USD");
             assertThat(codec.write(money, Money.class)).isEqualTo("{\"amount\":\"12.50\",\"currency\":\"USD\"}");
             assertThat(codec.write(money))
-                    .isEqualTo("{\"@class\":\"dev.omskit.core.model.Money\",\"amount\":\"12.50\",\"currency\":\"USD\"}");
+                    .isEqualTo(
+                            "{\"@class\":\"dev.omskit.core.model.Money\",\"amount\":\"12.50\",\"currency\":\"USD\"}");
         }
 
         @Test
@@ -112,7 +113,8 @@ class CodecShapesTest {
                     .containsExactlyElementsOf(expected);
             assertThat(fieldNames(codec.write(businessOrder(), Order.class))).containsExactlyElementsOf(expected);
             assertThat(fieldNames(codec.write(businessOrder().lines().get(0), OrderLine.class)))
-                    .containsExactly("id", "sku", "title", "unitPrice", "discount", "vatRate", "quantities", "attributes");
+                    .containsExactly(
+                            "id", "sku", "title", "unitPrice", "discount", "vatRate", "quantities", "attributes");
         }
 
         @Test
@@ -170,7 +172,8 @@ class CodecShapesTest {
                     .filter(FulfilmentRequest.class::isInstance)
                     .findFirst()
                     .orElseThrow();
-            JsonNode requested = JSON.readTree(codec.write(request, FulfilmentRequest.class)).get("requested");
+            JsonNode requested =
+                    JSON.readTree(codec.write(request, FulfilmentRequest.class)).get("requested");
             assertThat(requested.isObject()).isTrue();
             List<String> keys = new ArrayList<>();
             requested.fieldNames().forEachRemaining(keys::add);
@@ -191,11 +194,18 @@ class CodecShapesTest {
                     .map(OrderEvent.OrderEdited.class::cast)
                     .findFirst()
                     .orElseThrow();
-            JsonNode changes = JSON.readTree(codec.write(edited, OrderEvent.class)).get("changes");
+            JsonNode changes =
+                    JSON.readTree(codec.write(edited, OrderEvent.class)).get("changes");
             assertThat(changes.get(0).fieldNames().next()).isEqualTo("@type");
-            assertThat(((Tagged.Sealed) codec.converter(OrderEvent.Change.class)).tags().keySet())
+            assertThat(((Tagged.Sealed) codec.converter(OrderEvent.Change.class))
+                            .tags()
+                            .keySet())
                     .containsExactlyInAnyOrder(
-                            "BuyerChanged", "ShippingAddressChanged", "LineAdded", "LineRemoved", "LineQuantityChanged");
+                            "BuyerChanged",
+                            "ShippingAddressChanged",
+                            "LineAdded",
+                            "LineRemoved",
+                            "LineQuantityChanged");
         }
 
         @Test
@@ -258,7 +268,9 @@ class CodecShapesTest {
                     new int[] {4, 5});
             String text = codec.write(all);
             assertThat(codec.read(text, Samples.Everything.class)).isEqualTo(all);
-            assertThat(text).contains("\"at\":\"2026-11-11T08:00:00.123456789Z\"", "\"byNumber\":{\"2\":\"two\",\"10\":\"ten\"}");
+            assertThat(text)
+                    .contains(
+                            "\"at\":\"2026-11-11T08:00:00.123456789Z\"", "\"byNumber\":{\"2\":\"two\",\"10\":\"ten\"}");
             Samples.Everything empty = new Samples.Everything(
                     "",
                     0,

@@ -84,11 +84,9 @@ import dev.omskit.core.returns.ReturnsConfig;
 import dev.omskit.core.returns.StoreCredit;
 import dev.omskit.core.shipment.ChangeShipment;
 import dev.omskit.core.shipment.LabelShipment;
-import dev.omskit.core.shipment.Parcel;
 import dev.omskit.core.shipment.RecordCodRemittance;
 import dev.omskit.core.shipment.ServiceLevel;
 import dev.omskit.core.shipment.Shipment;
-import dev.omskit.core.shipment.ShippingPayer;
 import dev.omskit.core.shipment.TrackingStatus;
 import dev.omskit.core.shipment.TrackingUpdate;
 import dev.omskit.core.spi.IdempotencyRecord;
@@ -152,7 +150,9 @@ final class StoredValues {
                     APPROVE,
                     Action.<OrderTransitionContext>of(
                             "recordFraudScore",
-                            ctx -> ctx.record("fraudScore", Map.of("score", "12", "by", ctx.actor().id()))))
+                            ctx -> ctx.record(
+                                    "fraudScore",
+                                    Map.of("score", "12", "by", ctx.actor().id()))))
             .build());
 
     final ManualClock clock = ManualClock.at("2026-11-11T08:00:00Z");
@@ -195,11 +195,17 @@ final class StoredValues {
                 .dimensions(new Dimensions(300, 200, 20))
                 .replenishment(new Replenishment("SUP-A", 10, 50, 7))
                 .build());
-        catalog.put(product(MUG, "Mug").category("home").vatRate(VatRate.percent(8)).build());
+        catalog.put(
+                product(MUG, "Mug").category("home").vatRate(VatRate.percent(8)).build());
         catalog.put(product(SOCKS, "Socks").build());
         catalog.put(product(JACKET, "Jacket M").build());
-        catalog.put(product(BACK, "Backorderable").addFlags(ProductFlag.BACKORDERABLE).build());
-        catalog.put(product(KIT, "Gift kit").putComponents(SHIRT, 1).putComponents(MUG, 2).build());
+        catalog.put(product(BACK, "Backorderable")
+                .addFlags(ProductFlag.BACKORDERABLE)
+                .build());
+        catalog.put(product(KIT, "Gift kit")
+                .putComponents(SHIRT, 1)
+                .putComponents(MUG, 2)
+                .build());
         inventory = Inventory.builder()
                 .store(stockStore)
                 .catalog(catalog)
@@ -295,10 +301,7 @@ final class StoredValues {
                 .orderId(order.id())
                 .actor(AGENT)
                 .idempotencyKey(key())
-                .buyer(Buyer.builder()
-                        .from(order.buyer())
-                        .phone("0987654321")
-                        .build())
+                .buyer(Buyer.builder().from(order.buyer()).phone("0987654321").build())
                 .shippingAddress(Address.builder()
                         .from(order.shippingAddress())
                         .line1("23 Nguyen Thi Minh Khai")
@@ -372,7 +375,8 @@ final class StoredValues {
                         .actor(AGENT)
                         .idempotencyKey(key())
                         .location(STORE)
-                        .addLines(new ReturnItem(LineId.of("L1"), 2, ReturnReason.WRONG_SIZE, java.util.Optional.of("too small")))
+                        .addLines(new ReturnItem(
+                                LineId.of("L1"), 2, ReturnReason.WRONG_SIZE, java.util.Optional.of("too small")))
                         .resolution(ReturnResolution.REFUND)
                         .note("returned in the store")
                         .build());

@@ -67,7 +67,9 @@ class StoredValuesRoundTripTest {
         assertThat(value).isInstanceOf(exact);
         String text = codec.write(value);
         assertThat(codec.write(value)).as("the same value writes the same text").isEqualTo(text);
-        assertThat(codec.read(text, exact)).as("%s read as itself", exact.getSimpleName()).isEqualTo(value);
+        assertThat(codec.read(text, exact))
+                .as("%s read as itself", exact.getSimpleName())
+                .isEqualTo(value);
         String compact = codec.write(value, exact);
         assertThat(codec.read(compact, exact))
                 .as("%s compact, read as itself", exact.getSimpleName())
@@ -202,6 +204,9 @@ class StoredValuesRoundTripTest {
                 .getGenericType();
         String text = codec.write(stored.orderEvents, events);
         assertThat(codec.read(text, events)).isEqualTo(stored.orderEvents);
+        String selfDescribing = codec.write(List.copyOf(stored.orderEvents));
+        assertThat(codec.read(selfDescribing, events)).isEqualTo(stored.orderEvents);
+        assertThat(codec.read(selfDescribing, List.class)).isEqualTo(stored.orderEvents);
 
         Type byOrder = StoredValuesRoundTripTest.class
                 .getDeclaredField("documentsById")
@@ -218,7 +223,8 @@ class StoredValuesRoundTripTest {
             assertThat(codec.uncovered(root)).as("types reached from %s", root).isEmpty();
         }
         assertThat(Arrays.stream(OrderEvent.class.getPermittedSubclasses()).map(Class::getSimpleName))
-                .containsExactlyInAnyOrderElementsOf(
-                        ((Tagged.Sealed) codec.converter(OrderEvent.class)).tags().keySet());
+                .containsExactlyInAnyOrderElementsOf(((Tagged.Sealed) codec.converter(OrderEvent.class))
+                        .tags()
+                        .keySet());
     }
 }
