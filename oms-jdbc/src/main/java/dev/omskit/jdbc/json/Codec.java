@@ -69,7 +69,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li><b>Sealed types</b> ({@code OrderEvent}, {@code OrderEvent.Change}): {@code {"@type": "<name of
  *       the permitted subclass relative to the sealed type, nested names joined with .>", ...its fields}}.
  *       Tags are checked unique per sealed type when the codec is created.
- *   <li><b>Other non-final declared types</b> ({@code OmsEvent}, {@code OrderDocument}, {@code Object}):
+ *   <li><b>Other interfaces and abstract classes</b> ({@code OmsEvent}, {@code OrderDocument}), and {@code Object}:
  *       {@code {"@class": "<binary name of the model type>", ...its fields}}, the model type of an
  *       Immutables value being its abstract type, never the generated class. On read only classes under
  *       {@code dev.omskit.} are accepted, and they are looked up without being initialised.
@@ -366,7 +366,7 @@ public final class Codec {
         if (raw.isSealed()) {
             return new Tagged.Sealed(this, raw);
         }
-        if (!Modifier.isFinal(raw.getModifiers()) && !raw.isPrimitive()) {
+        if (Types.isAbstract(raw) && !raw.isPrimitive() && !raw.isArray()) {
             return new Tagged.Polymorphic(this, raw);
         }
         return new Unsupported(type);
@@ -423,11 +423,27 @@ public final class Codec {
     // ---------------------------------------------------------------------------------- model types
 
     /**
-     * The type a value of class {@code c} is written as: the enum of a constant with a body, the abstract
-     * type of a generated Immutables class, a scalar supertype ({@code ZoneId} for a {@code ZoneRegion}),
-     * else the class itself.
+     * The type a value of class {@code c} is written as: {@code List}, {@code Set} or {@code Map} (of
+     * values written with {@code @class}) for a collection or a map, the enum of a constant with a body,
+     * the abstract type of a generated Immutables class, a scalar supertype ({@code ZoneId} for a {@code
+     * ZoneRegion}), else the class itself.
      */
     static Class<?> declaredTypeOf(Class<?> c) {
+        if (java.util.SortedMap.class.isAssignableFrom(c)) {
+            return java.util.SortedMap.class;
+        }
+        if (Map.class.isAssignableFrom(c)) {
+            return Map.class;
+        }
+        if (java.util.SortedSet.class.isAssignableFrom(c)) {
+            return java.util.SortedSet.class;
+        }
+        if (Set.class.isAssignableFrom(c)) {
+            return Set.class;
+        }
+        if (Collection.class.isAssignableFrom(c)) {
+            return List.class;
+        }
         Class<?> model = modelType(c);
         if (model != c) {
             return model;

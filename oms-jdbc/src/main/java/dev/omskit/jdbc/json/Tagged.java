@@ -112,8 +112,8 @@ final class Tagged {
     }
 
     /**
-     * Any other type that is not final (an interface such as {@code OmsEvent} or {@code OrderDocument},
-     * an abstract class, {@code Object}): {@code {"@class": "<binary name of the model type>", ...its
+     * Any other interface (such as {@code OmsEvent} or {@code OrderDocument}) or abstract class, and {@code
+     * Object}: {@code {"@class": "<binary name of the model type>", ...its
      * fields}}. Only omskit model types are written, and only classes under {@code dev.omskit.} are loaded
      * on read (and not initialised by the lookup).
      */
