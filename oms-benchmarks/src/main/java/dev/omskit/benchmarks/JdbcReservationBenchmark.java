@@ -12,6 +12,8 @@ import dev.omskit.core.model.Actor;
 import dev.omskit.core.model.LocationId;
 import dev.omskit.core.model.Sku;
 import dev.omskit.core.model.TenantId;
+import dev.omskit.jdbc.GroupedReservations;
+import dev.omskit.jdbc.JdbcInventoryStore;
 import dev.omskit.jdbc.JdbcStorage;
 import dev.omskit.testkit.InventoryFixtures;
 import dev.omskit.testkit.store.InMemoryProductCatalog;
@@ -43,12 +45,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Scenario S4 of {@code docs/PERFORMANCE.md}, unbatched: reservations of one unit through {@code
+ * Scenario S4 of {@code docs/PERFORMANCE.md}: reservations of one unit through {@code
  * Inventory.reserve} on {@link dev.omskit.jdbc.JdbcInventoryStore}, on a real PostgreSQL 15 started from
  * Maven binaries on loopback with {@code synchronous_commit=on}, from as many clients as JMH threads (run
  * with {@code -t 2}, {@code -t 8}, {@code -t 16}; the pool has one connection per thread). {@code skus}
  * selects the spread case (10,000 SKUs, one picked at random per reservation) or the hot case (one SKU).
- * Each reservation is one transaction: the reservation record and the conditional cell update.
+ * Unbatched ({@code batched=false}), each reservation is one transaction: the reservation record and the
+ * conditional cell update; batched, the reservations arriving together go through {@link
+ * GroupedReservations}, up to 64 per transaction, each in its own savepoint.
  *
  * <p>Baseline (the limit, same server, same clients, same pool size): the same conditional {@code UPDATE}
  * of the same cell rows issued directly over JDBC, one per transaction, with nothing else ({@code pgbench}
@@ -73,6 +77,10 @@ public class JdbcReservationBenchmark {
     /** {@code spread} (10,000 SKUs) or {@code hot} (one SKU). */
     @Param({"spread", "hot"})
     public String skus;
+
+    /** Whether reservations go through {@link GroupedReservations} (batched mode, item 3 of issue 7). */
+    @Param({"false", "true"})
+    public boolean batched;
 
     EmbeddedPostgres server;
     DataSource pool;
@@ -104,7 +112,10 @@ public class JdbcReservationBenchmark {
                     Product.builder().tenant(TENANT).sku(sku(i)).name("S4 " + i).build());
         }
         inventory = Inventory.builder()
-                .store(storage.inventory())
+                .store(
+                        batched
+                                ? new GroupedReservations((JdbcInventoryStore) storage.inventory(), 64)
+                                : storage.inventory())
                 .catalog(catalog)
                 .clock(Clock.systemUTC())
                 .build();

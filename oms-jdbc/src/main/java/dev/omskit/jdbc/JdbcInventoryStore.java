@@ -133,7 +133,15 @@ public final class JdbcInventoryStore implements InventoryStore {
     @Override
     public StockCommitResult commit(StockCommit commit) {
         Checks.notNull("commit", commit);
-        String tenant = commit.tenant().value();
+        check(commit);
+        try {
+            return db.transaction(c -> apply(c, commit));
+        } catch (Refusal r) {
+            return new StockCommitResult.Refused(r.shortfalls);
+        }
+    }
+
+    private static void check(StockCommit commit) {
         for (Reservation r : commit.reservations()) {
             sameTenant(commit, r.tenant(), "reservation '" + r.id() + "'");
         }
@@ -146,91 +154,117 @@ public final class JdbcInventoryStore implements InventoryStore {
         for (Backorder b : commit.backorders()) {
             sameTenant(commit, b.tenant(), "backorder '" + b.id() + "'");
         }
-        try {
-            return db.transaction(c -> {
-                if (commit.idempotencyKey().isPresent()) {
-                    String key = commit.idempotencyKey().get().value();
-                    int claimed = update(
-                            c,
-                            "INSERT INTO omskit_stock_key (tenant, key, entries) VALUES (?, ?, '[]'::jsonb)"
-                                    + " ON CONFLICT DO NOTHING",
-                            tenant,
-                            key);
-                    if (claimed == 0) {
-                        return new StockCommitResult.Replayed(replayed(c, commit.tenant(), key));
-                    }
-                }
-                for (Reservation r : commit.reservations()) {
-                    writeReservation(c, r);
-                }
-                for (Transfer t : commit.transfers()) {
-                    writeRecord(
-                            c,
-                            "omskit_transfer",
-                            "transfer '" + t.id() + "'",
-                            tenant,
-                            t.id().value(),
-                            t.version(),
-                            new String[] {"destination", "in_transit", "created_at"},
-                            new Object[] {
-                                t.destination().value(),
-                                t.status() == TransferStatus.IN_TRANSIT,
-                                Sql.time(t.createdAt())
-                            },
-                            codec.write(t));
-                }
-                for (PurchaseOrder po : commit.purchaseOrders()) {
-                    writeRecord(
-                            c,
-                            "omskit_purchase_order",
-                            "purchase order '" + po.id() + "'",
-                            tenant,
-                            po.id().value(),
-                            po.version(),
-                            new String[] {"is_open", "created_at"},
-                            new Object[] {open(po), Sql.time(po.createdAt())},
-                            codec.write(po));
-                }
-                for (Backorder b : commit.backorders()) {
-                    writeRecord(
-                            c,
-                            "omskit_backorder",
-                            "backorder '" + b.id() + "'",
-                            tenant,
-                            b.id(),
-                            b.version(),
-                            new String[] {"sku", "reference", "is_open", "since"},
-                            new Object[] {b.sku().value(), b.reference(), b.isOpen(), Sql.time(b.since())},
-                            codec.write(b));
-                }
-                applyCells(c, tenant, commit.cells());
-                List<LedgerEntry> entries = new ArrayList<>(commit.movements().size());
-                for (Movement m : commit.movements()) {
-                    try (PreparedStatement p = c.prepareStatement("INSERT INTO omskit_stock_ledger (tenant, sku,"
-                            + " location, body) VALUES (?, ?, ?, ?::jsonb) RETURNING sequence")) {
-                        p.setString(1, tenant);
-                        p.setString(2, m.sku().value());
-                        p.setString(3, m.location().value());
-                        p.setString(4, codec.write(m));
-                        try (ResultSet r = p.executeQuery()) {
-                            r.next();
-                            entries.add(new LedgerEntry(commit.tenant(), r.getLong(1), m));
-                        }
-                    }
-                }
-                if (commit.idempotencyKey().isPresent()) {
-                    update(
-                            c,
-                            "UPDATE omskit_stock_key SET entries = ?::jsonb WHERE tenant = ? AND key = ?",
-                            sequences(entries),
-                            tenant,
-                            commit.idempotencyKey().get().value());
-                }
-                return new StockCommitResult.Applied(entries);
-            });
-        } catch (Refusal r) {
-            return new StockCommitResult.Refused(r.shortfalls);
+    }
+
+    /**
+     * Applies {@code commits} in one transaction, each as if alone: each inside its own savepoint, so a
+     * refused or stale one is undone without undoing the others; returns each one's result, in order (a
+     * {@link StaleRecordException} as the result's place is rethrown to that caller by {@link
+     * GroupedReservations}). One commit to disk for many reservations of a hot SKU.
+     */
+    public List<Object> commitAll(List<StockCommit> commits) {
+        Checks.notNull("commits", commits);
+        for (StockCommit commit : commits) {
+            check(commit);
         }
+        return db.transaction(c -> {
+            List<Object> out = new ArrayList<>(commits.size());
+            for (StockCommit commit : commits) {
+                java.sql.Savepoint sp = c.setSavepoint();
+                try {
+                    out.add(apply(c, commit));
+                    c.releaseSavepoint(sp);
+                } catch (Refusal r) {
+                    c.rollback(sp);
+                    out.add(new StockCommitResult.Refused(r.shortfalls));
+                } catch (StaleRecordException | IllegalArgumentException e) {
+                    c.rollback(sp);
+                    out.add(e);
+                }
+            }
+            return out;
+        });
+    }
+
+    private StockCommitResult apply(Connection c, StockCommit commit) throws SQLException {
+        String tenant = commit.tenant().value();
+        if (commit.idempotencyKey().isPresent()) {
+            String key = commit.idempotencyKey().get().value();
+            int claimed = update(
+                    c,
+                    "INSERT INTO omskit_stock_key (tenant, key, entries) VALUES (?, ?, '[]'::jsonb)"
+                            + " ON CONFLICT DO NOTHING",
+                    tenant,
+                    key);
+            if (claimed == 0) {
+                return new StockCommitResult.Replayed(replayed(c, commit.tenant(), key));
+            }
+        }
+        for (Reservation r : commit.reservations()) {
+            writeReservation(c, r);
+        }
+        for (Transfer t : commit.transfers()) {
+            writeRecord(
+                    c,
+                    "omskit_transfer",
+                    "transfer '" + t.id() + "'",
+                    tenant,
+                    t.id().value(),
+                    t.version(),
+                    new String[] {"destination", "in_transit", "created_at"},
+                    new Object[] {
+                        t.destination().value(), t.status() == TransferStatus.IN_TRANSIT, Sql.time(t.createdAt())
+                    },
+                    codec.write(t));
+        }
+        for (PurchaseOrder po : commit.purchaseOrders()) {
+            writeRecord(
+                    c,
+                    "omskit_purchase_order",
+                    "purchase order '" + po.id() + "'",
+                    tenant,
+                    po.id().value(),
+                    po.version(),
+                    new String[] {"is_open", "created_at"},
+                    new Object[] {open(po), Sql.time(po.createdAt())},
+                    codec.write(po));
+        }
+        for (Backorder b : commit.backorders()) {
+            writeRecord(
+                    c,
+                    "omskit_backorder",
+                    "backorder '" + b.id() + "'",
+                    tenant,
+                    b.id(),
+                    b.version(),
+                    new String[] {"sku", "reference", "is_open", "since"},
+                    new Object[] {b.sku().value(), b.reference(), b.isOpen(), Sql.time(b.since())},
+                    codec.write(b));
+        }
+        applyCells(c, tenant, commit.cells());
+        List<LedgerEntry> entries = new ArrayList<>(commit.movements().size());
+        for (Movement m : commit.movements()) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO omskit_stock_ledger (tenant, sku,"
+                    + " location, body) VALUES (?, ?, ?, ?::jsonb) RETURNING sequence")) {
+                p.setString(1, tenant);
+                p.setString(2, m.sku().value());
+                p.setString(3, m.location().value());
+                p.setString(4, codec.write(m));
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    entries.add(new LedgerEntry(commit.tenant(), r.getLong(1), m));
+                }
+            }
+        }
+        if (commit.idempotencyKey().isPresent()) {
+            update(
+                    c,
+                    "UPDATE omskit_stock_key SET entries = ?::jsonb WHERE tenant = ? AND key = ?",
+                    sequences(entries),
+                    tenant,
+                    commit.idempotencyKey().get().value());
+        }
+        return new StockCommitResult.Applied(entries);
     }
 
     /** Applies every cell's merged delta in global order, or throws {@link Refusal} naming the short ones. */
