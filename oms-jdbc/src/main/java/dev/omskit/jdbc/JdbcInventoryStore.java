@@ -97,7 +97,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     @Override
     public void saveLocation(Location location) {
         Checks.notNull("location", location);
-        db.transaction(c -> update(
+        db.transaction(c -> Sql.update(
                 c,
                 "INSERT INTO omskit_location (tenant, id, body) VALUES (?, ?, ?::jsonb)"
                         + " ON CONFLICT (tenant, id) DO UPDATE SET body = EXCLUDED.body",
@@ -110,7 +110,8 @@ public final class JdbcInventoryStore implements InventoryStore {
     public Optional<Location> location(TenantId tenant, LocationId id) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("id", id);
-        return db.transaction(c -> first(records(
+        return db.transaction(c -> Sql.first(Sql.bodies(
+                codec,
                 c,
                 "SELECT body FROM omskit_location WHERE tenant = ? AND id = ?",
                 Location.class,
@@ -121,7 +122,8 @@ public final class JdbcInventoryStore implements InventoryStore {
     @Override
     public List<Location> locations(TenantId tenant) {
         Checks.notNull("tenant", tenant);
-        return db.transaction(c -> records(
+        return db.transaction(c -> Sql.bodies(
+                codec,
                 c,
                 "SELECT body FROM omskit_location WHERE tenant = ? ORDER BY id COLLATE \"C\"",
                 Location.class,
@@ -190,7 +192,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         String tenant = commit.tenant().value();
         if (commit.idempotencyKey().isPresent()) {
             String key = commit.idempotencyKey().get().value();
-            int claimed = update(
+            int claimed = Sql.update(
                     c,
                     "INSERT INTO omskit_stock_key (tenant, key, entries) VALUES (?, ?, '[]'::jsonb)"
                             + " ON CONFLICT DO NOTHING",
@@ -257,7 +259,7 @@ public final class JdbcInventoryStore implements InventoryStore {
             }
         }
         if (commit.idempotencyKey().isPresent()) {
-            update(
+            Sql.update(
                     c,
                     "UPDATE omskit_stock_key SET entries = ?::jsonb WHERE tenant = ? AND key = ?",
                     sequences(entries),
@@ -289,7 +291,7 @@ public final class JdbcInventoryStore implements InventoryStore {
             boolean validFromZero = d[0] >= 0 && d[1] >= 0 && d[2] >= 0 && d[3] >= 0 && d[1] <= d[0];
             int changed;
             if (validFromZero) {
-                changed = update(
+                changed = Sql.update(
                         c,
                         "INSERT INTO omskit_stock_cell (tenant, sku, location, on_hand, reserved, quarantined,"
                                 + " in_transit) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant, sku, location)"
@@ -307,7 +309,7 @@ public final class JdbcInventoryStore implements InventoryStore {
                         d[2],
                         d[3]);
             } else {
-                changed = update(
+                changed = Sql.update(
                         c,
                         "UPDATE omskit_stock_cell SET on_hand = on_hand + ?, reserved = reserved + ?,"
                                 + " quarantined = quarantined + ?, in_transit = in_transit + ?"
@@ -410,7 +412,7 @@ public final class JdbcInventoryStore implements InventoryStore {
             args[2] = version;
             System.arraycopy(values, 0, args, 3, values.length);
             args[args.length - 1] = body;
-            changed = update(
+            changed = Sql.update(
                     c,
                     "INSERT INTO " + table + " (" + cols + ", body) VALUES (" + marks
                             + ", ?::jsonb) ON CONFLICT DO NOTHING",
@@ -427,7 +429,7 @@ public final class JdbcInventoryStore implements InventoryStore {
             args[values.length + 2] = tenant;
             args[values.length + 3] = id;
             args[values.length + 4] = version - 1;
-            changed = update(
+            changed = Sql.update(
                     c,
                     "UPDATE " + table + " SET " + set + ", body = ?::jsonb WHERE tenant = ? AND id = ? AND version = ?",
                     args);
@@ -509,7 +511,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         Checks.notNull("tenant", tenant);
         Checks.notNull("sku", sku);
         Checks.notNull("location", location);
-        return db.transaction(c -> first(levels(
+        return db.transaction(c -> Sql.first(levels(
                         c,
                         "SELECT * FROM omskit_stock_cell WHERE tenant = ? AND sku = ? AND location = ?",
                         tenant.value(),
@@ -573,7 +575,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         if (units < 0) {
             throw new IllegalArgumentException("safety stock must not be negative; was " + units);
         }
-        db.transaction(c -> update(
+        db.transaction(c -> Sql.update(
                 c,
                 "INSERT INTO omskit_stock_cell (tenant, sku, location, on_hand, reserved, quarantined, in_transit,"
                         + " safety_stock) VALUES (?, ?, ?, 0, 0, 0, 0, ?) ON CONFLICT (tenant, sku, location)"
@@ -590,7 +592,7 @@ public final class JdbcInventoryStore implements InventoryStore {
      */
     public void corruptCountersForTesting(TenantId tenant, CellChange change) {
         db.transaction(c -> {
-            int changed = update(
+            int changed = Sql.update(
                     c,
                     "UPDATE omskit_stock_cell SET on_hand = on_hand + ?, reserved = reserved + ?,"
                             + " quarantined = quarantined + ?, in_transit = in_transit + ?"
@@ -615,7 +617,8 @@ public final class JdbcInventoryStore implements InventoryStore {
     public Optional<Reservation> reservation(TenantId tenant, ReservationId id) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("id", id);
-        return db.transaction(c -> first(records(
+        return db.transaction(c -> Sql.first(Sql.bodies(
+                codec,
                 c,
                 "SELECT body FROM omskit_reservation WHERE tenant = ? AND id = ?",
                 Reservation.class,
@@ -627,7 +630,8 @@ public final class JdbcInventoryStore implements InventoryStore {
     public List<Reservation> reservationsFor(TenantId tenant, String reference) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("reference", reference);
-        return db.transaction(c -> records(
+        return db.transaction(c -> Sql.bodies(
+                codec,
                 c,
                 "SELECT body FROM omskit_reservation WHERE tenant = ? AND reference = ?"
                         + " ORDER BY created_at, id COLLATE \"C\"",
@@ -639,7 +643,8 @@ public final class JdbcInventoryStore implements InventoryStore {
     @Override
     public List<Reservation> openReservations(TenantId tenant) {
         Checks.notNull("tenant", tenant);
-        return db.transaction(c -> records(
+        return db.transaction(c -> Sql.bodies(
+                codec,
                 c,
                 "SELECT body FROM omskit_reservation WHERE tenant = ? AND is_open ORDER BY id COLLATE \"C\"",
                 Reservation.class,
@@ -652,7 +657,8 @@ public final class JdbcInventoryStore implements InventoryStore {
         if (limit < 1) {
             throw InvalidArgumentException.of("limit", "NOT_POSITIVE", "limit must be positive; was " + limit);
         }
-        List<Reservation> found = db.transaction(c -> records(
+        List<Reservation> found = db.transaction(c -> Sql.bodies(
+                codec,
                 c,
                 "SELECT body FROM omskit_reservation WHERE hold_expires_at <= ?"
                         + " ORDER BY hold_expires_at, tenant COLLATE \"C\", id COLLATE \"C\" LIMIT ?",
@@ -666,7 +672,8 @@ public final class JdbcInventoryStore implements InventoryStore {
     public Optional<Transfer> transfer(TenantId tenant, TransferId id) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("id", id);
-        return db.transaction(c -> first(records(
+        return db.transaction(c -> Sql.first(Sql.bodies(
+                codec,
                 c,
                 "SELECT body FROM omskit_transfer WHERE tenant = ? AND id = ?",
                 Transfer.class,
@@ -678,7 +685,8 @@ public final class JdbcInventoryStore implements InventoryStore {
     public List<Transfer> transfersInTransit(TenantId tenant, LocationId location) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("location", location);
-        return db.transaction(c -> records(
+        return db.transaction(c -> Sql.bodies(
+                codec,
                 c,
                 "SELECT body FROM omskit_transfer WHERE tenant = ? AND destination = ? AND in_transit"
                         + " ORDER BY created_at, id COLLATE \"C\"",
@@ -691,7 +699,8 @@ public final class JdbcInventoryStore implements InventoryStore {
     public Optional<PurchaseOrder> purchaseOrder(TenantId tenant, PurchaseOrderId id) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("id", id);
-        return db.transaction(c -> first(records(
+        return db.transaction(c -> Sql.first(Sql.bodies(
+                codec,
                 c,
                 "SELECT body FROM omskit_purchase_order WHERE tenant = ? AND id = ?",
                 PurchaseOrder.class,
@@ -702,7 +711,8 @@ public final class JdbcInventoryStore implements InventoryStore {
     @Override
     public List<PurchaseOrder> openPurchaseOrders(TenantId tenant) {
         Checks.notNull("tenant", tenant);
-        return db.transaction(c -> records(
+        return db.transaction(c -> Sql.bodies(
+                codec,
                 c,
                 "SELECT body FROM omskit_purchase_order WHERE tenant = ? AND is_open"
                         + " ORDER BY created_at, id COLLATE \"C\"",
@@ -714,7 +724,8 @@ public final class JdbcInventoryStore implements InventoryStore {
     public Optional<Backorder> backorder(TenantId tenant, String id) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("id", id);
-        return db.transaction(c -> first(records(
+        return db.transaction(c -> Sql.first(Sql.bodies(
+                codec,
                 c,
                 "SELECT body FROM omskit_backorder WHERE tenant = ? AND id = ?",
                 Backorder.class,
@@ -729,7 +740,8 @@ public final class JdbcInventoryStore implements InventoryStore {
         if (limit < 1) {
             throw InvalidArgumentException.of("limit", "NOT_POSITIVE", "limit must be positive; was " + limit);
         }
-        return db.transaction(c -> records(
+        return db.transaction(c -> Sql.bodies(
+                codec,
                 c,
                 "SELECT body FROM omskit_backorder WHERE tenant = ? AND sku = ? AND is_open"
                         + " ORDER BY since, id COLLATE \"C\" LIMIT ?",
@@ -743,7 +755,8 @@ public final class JdbcInventoryStore implements InventoryStore {
     public List<Backorder> backordersFor(TenantId tenant, String reference) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("reference", reference);
-        return db.transaction(c -> records(
+        return db.transaction(c -> Sql.bodies(
+                codec,
                 c,
                 "SELECT body FROM omskit_backorder WHERE tenant = ? AND reference = ? ORDER BY since, id COLLATE \"C\"",
                 Backorder.class,
@@ -780,22 +793,9 @@ public final class JdbcInventoryStore implements InventoryStore {
 
     // ----------------------------------------------------------------------------------------------- helpers
 
-    private <T> List<T> records(Connection c, String sql, Class<T> type, Object... args) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            bind(p, args);
-            List<T> out = new ArrayList<>();
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    out.add(codec.read(r.getString(1), type));
-                }
-            }
-            return out;
-        }
-    }
-
     private static List<StockLevel> levels(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(sql)) {
-            bind(p, args);
+            Sql.bind(p, args);
             return levels(p);
         }
     }
@@ -815,22 +815,5 @@ public final class JdbcInventoryStore implements InventoryStore {
             }
         }
         return out;
-    }
-
-    private static <T> Optional<T> first(List<T> list) {
-        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
-    }
-
-    private static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            bind(p, args);
-            return p.executeUpdate();
-        }
-    }
-
-    private static void bind(PreparedStatement p, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            p.setObject(i + 1, args[i]);
-        }
     }
 }

@@ -177,7 +177,7 @@ public final class JdbcOrderStorage implements OmsStorage {
             db.transaction(c -> {
                 writeOrder(c, commit);
                 for (OrderEvent e : commit.events()) {
-                    update(
+                    Sql.update(
                             c,
                             "INSERT INTO omskit_order_event (tenant, order_id, sequence, event_id, body)"
                                     + " VALUES (?, ?, ?, ?, ?::jsonb)",
@@ -190,7 +190,7 @@ public final class JdbcOrderStorage implements OmsStorage {
                 }
                 if (commit.idempotency().isPresent()) {
                     IdempotencyRecord r = commit.idempotency().get();
-                    int inserted = update(
+                    int inserted = Sql.update(
                             c,
                             "INSERT INTO omskit_idempotency (tenant, key, order_id, recorded_at, body)"
                                     + " VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING",
@@ -214,7 +214,7 @@ public final class JdbcOrderStorage implements OmsStorage {
             Order o = commit.order();
             String tenant = commit.tenant().value();
             if (commit.expectedVersion() == 0) {
-                int inserted = update(
+                int inserted = Sql.update(
                         c,
                         "INSERT INTO omskit_order (tenant, id, version, channel, channel_order_id, customer,"
                                 + " status_stage, status_partial, on_hold, created_at, body)"
@@ -237,7 +237,7 @@ public final class JdbcOrderStorage implements OmsStorage {
                 if (stored.isPresent()) {
                     throw new VersionConflictException(o.id(), 0, stored.get());
                 }
-                Optional<String> holder = scalar(
+                Optional<String> holder = Sql.scalar(
                         c,
                         "SELECT id FROM omskit_order WHERE tenant = ? AND channel = ? AND channel_order_id = ?",
                         tenant,
@@ -249,7 +249,7 @@ public final class JdbcOrderStorage implements OmsStorage {
                 }
                 throw new InternalException("order " + o.id() + " was neither inserted nor found taken");
             }
-            int updated = update(
+            int updated = Sql.update(
                     c,
                     "UPDATE omskit_order SET version = ?, customer = ?, status_stage = ?, status_partial = ?,"
                             + " on_hold = ?, body = ?::jsonb WHERE tenant = ? AND id = ? AND version = ?",
@@ -275,7 +275,7 @@ public final class JdbcOrderStorage implements OmsStorage {
             String tenant = commit.tenant().value();
             String kind = d.kind().name();
             if (w.isNew()) {
-                int inserted = update(
+                int inserted = Sql.update(
                         c,
                         "INSERT INTO omskit_document (tenant, kind, id, order_id, version, state, created_at, body)"
                                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING",
@@ -291,7 +291,7 @@ public final class JdbcOrderStorage implements OmsStorage {
                     throw new VersionConflictException(d.kind(), d.id(), 0, documentVersion(c, tenant, kind, d.id()));
                 }
             } else {
-                int updated = update(
+                int updated = Sql.update(
                         c,
                         "UPDATE omskit_document SET version = ?, state = ?, body = ?::jsonb"
                                 + " WHERE tenant = ? AND kind = ? AND id = ? AND version = ? AND order_id = ?",
@@ -304,7 +304,7 @@ public final class JdbcOrderStorage implements OmsStorage {
                         w.expectedVersion(),
                         d.orderId().value());
                 if (updated == 0) {
-                    Optional<String> owner = scalar(
+                    Optional<String> owner = Sql.scalar(
                             c,
                             "SELECT order_id FROM omskit_document WHERE tenant = ? AND kind = ? AND id = ?",
                             tenant,
@@ -317,7 +317,7 @@ public final class JdbcOrderStorage implements OmsStorage {
                             d.kind(), d.id(), w.expectedVersion(), documentVersion(c, tenant, kind, d.id()));
                 }
             }
-            Set<String> held = new HashSet<>(strings(
+            Set<String> held = new HashSet<>(Sql.strings(
                     c,
                     "SELECT reference FROM omskit_document_reference WHERE tenant = ? AND kind = ? AND document_id = ?",
                     tenant,
@@ -327,7 +327,7 @@ public final class JdbcOrderStorage implements OmsStorage {
                 if (held.remove(reference)) {
                     continue;
                 }
-                int claimed = update(
+                int claimed = Sql.update(
                         c,
                         "INSERT INTO omskit_document_reference (tenant, kind, reference, document_id)"
                                 + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -336,7 +336,7 @@ public final class JdbcOrderStorage implements OmsStorage {
                         reference,
                         d.id());
                 if (claimed == 0) {
-                    String holder = scalar(
+                    String holder = Sql.scalar(
                                     c,
                                     "SELECT document_id FROM omskit_document_reference"
                                             + " WHERE tenant = ? AND kind = ? AND reference = ?",
@@ -348,7 +348,7 @@ public final class JdbcOrderStorage implements OmsStorage {
                 }
             }
             for (String released : held) {
-                update(
+                Sql.update(
                         c,
                         "DELETE FROM omskit_document_reference WHERE tenant = ? AND kind = ? AND reference = ?"
                                 + " AND document_id = ?",
@@ -358,7 +358,7 @@ public final class JdbcOrderStorage implements OmsStorage {
                         d.id());
             }
             for (DocumentEvent e : w.events()) {
-                update(
+                Sql.update(
                         c,
                         "INSERT INTO omskit_document_event (tenant, kind, document_id, sequence, body)"
                                 + " VALUES (?, ?, ?, ?, ?::jsonb)",
@@ -372,7 +372,7 @@ public final class JdbcOrderStorage implements OmsStorage {
         }
 
         private void outbox(Connection c, OmsEvent e) throws SQLException {
-            update(
+            Sql.update(
                     c,
                     "INSERT INTO omskit_outbox (tenant, order_id, body) VALUES (?, ?, ?::jsonb)",
                     e.tenant().value(),
@@ -539,7 +539,7 @@ public final class JdbcOrderStorage implements OmsStorage {
                     p.setArray(3, names);
                     p.setInt(4, offset);
                     p.setInt(5, limit);
-                    return read(p, kind.type());
+                    return Sql.bodies(codec, p, kind.type());
                 }
             });
         }
@@ -563,12 +563,12 @@ public final class JdbcOrderStorage implements OmsStorage {
     // ------------------------------------------------------------------------------------------ helpers
 
     private Optional<Long> version(Connection c, String tenant, OrderId id) throws SQLException {
-        return scalar(c, "SELECT version::text FROM omskit_order WHERE tenant = ? AND id = ?", tenant, id.value())
+        return Sql.scalar(c, "SELECT version::text FROM omskit_order WHERE tenant = ? AND id = ?", tenant, id.value())
                 .map(Long::parseLong);
     }
 
     private long documentVersion(Connection c, String tenant, String kind, String id) throws SQLException {
-        return scalar(
+        return Sql.scalar(
                         c,
                         "SELECT version::text FROM omskit_document WHERE tenant = ? AND kind = ? AND id = ?",
                         tenant,
@@ -579,55 +579,10 @@ public final class JdbcOrderStorage implements OmsStorage {
     }
 
     private <T> Optional<T> one(Connection c, String sql, Class<T> type, Object... args) throws SQLException {
-        List<T> all = all(c, sql, type, args);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+        return Sql.first(Sql.bodies(codec, c, sql, type, args));
     }
 
     private <T> List<T> all(Connection c, String sql, Class<T> type, Object... args) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            bind(p, args);
-            return read(p, type);
-        }
-    }
-
-    private <T> List<T> read(PreparedStatement p, Class<T> type) throws SQLException {
-        List<T> out = new ArrayList<>();
-        try (ResultSet r = p.executeQuery()) {
-            while (r.next()) {
-                out.add(codec.read(r.getString(1), type));
-            }
-        }
-        return out;
-    }
-
-    private static Optional<String> scalar(Connection c, String sql, Object... args) throws SQLException {
-        List<String> all = strings(c, sql, args);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
-    }
-
-    private static List<String> strings(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            bind(p, args);
-            List<String> out = new ArrayList<>();
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    out.add(r.getString(1));
-                }
-            }
-            return out;
-        }
-    }
-
-    private static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            bind(p, args);
-            return p.executeUpdate();
-        }
-    }
-
-    private static void bind(PreparedStatement p, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            p.setObject(i + 1, args[i]);
-        }
+        return Sql.bodies(codec, c, sql, type, args);
     }
 }

@@ -28,7 +28,7 @@ final class TestDatabase {
                 server = EmbeddedPostgres.builder()
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("fsync", "on")
-                        .setServerConfig("max_connections", "200")
+                        .setServerConfig("max_connections", "300")
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("the embedded PostgreSQL did not start", e);
@@ -61,7 +61,13 @@ final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database " + name, e);
         }
-        return JdbcStorage.pooled(server().getJdbcUrl("postgres", name), "postgres", null, 16);
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(server().getJdbcUrl("postgres", name));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(16);
+        config.setMinimumIdle(0); // test classes keep their pools: open connections only while in use
+        config.setIdleTimeout(10_000);
+        return new com.zaxxer.hikari.HikariDataSource(config);
     }
 
     /** Removes every row of {@code tables} (between tests of one class). */
