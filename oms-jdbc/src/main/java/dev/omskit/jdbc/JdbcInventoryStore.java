@@ -72,12 +72,35 @@ public final class JdbcInventoryStore implements InventoryStore {
     private static final Comparator<Map.Entry<String, String>> CELL_ORDER =
             Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue());
 
+    /** How long a location read is reused by default: another instance's change is seen within it. */
+    public static final java.time.Duration LOCATION_CACHE = java.time.Duration.ofSeconds(1);
+
+    private record CachedLocation(Optional<Location> location, long until) {}
+
     private final Database db;
     private final Codec codec = Codec.create();
+    private final long locationNanos;
+    private final java.util.concurrent.ConcurrentHashMap<Map.Entry<TenantId, LocationId>, CachedLocation>
+            locationCache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Inventory in {@code db} (migrated with {@link Migrations#apply}). */
+    /** Inventory in {@code db} (migrated with {@link Migrations#apply}), location reads reused for 1 s. */
     public JdbcInventoryStore(Database db) {
+        this(db, LOCATION_CACHE);
+    }
+
+    /**
+     * Inventory in {@code db} reusing each location read for {@code locationCache} (zero: never). Every
+     * reservation checks its location (active, eligible), so the reuse saves a round trip each; a location
+     * changed by another instance is seen here within that time, and one saved here at once.
+     */
+    public JdbcInventoryStore(Database db, java.time.Duration locationCache) {
         this.db = Checks.notNull("db", db);
+        Checks.notNull("locationCache", locationCache);
+        if (locationCache.isNegative()) {
+            throw InvalidArgumentException.of(
+                    "locationCache", "NEGATIVE", "a cache time must not be negative; was " + locationCache);
+        }
+        this.locationNanos = locationCache.toNanos();
     }
 
     /** Thrown inside the transaction to roll it back and answer {@link StockCommitResult.Refused}. */
@@ -97,6 +120,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     @Override
     public void saveLocation(Location location) {
         Checks.notNull("location", location);
+        locationCache.remove(Map.entry(location.tenant(), location.id()));
         db.transaction(c -> Sql.update(
                 c,
                 "INSERT INTO omskit_location (tenant, id, body) VALUES (?, ?, ?::jsonb)"
@@ -110,6 +134,20 @@ public final class JdbcInventoryStore implements InventoryStore {
     public Optional<Location> location(TenantId tenant, LocationId id) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("id", id);
+        Map.Entry<TenantId, LocationId> key = Map.entry(tenant, id);
+        long now = System.nanoTime();
+        CachedLocation cached = locationCache.get(key);
+        if (cached != null && now - cached.until() < 0) {
+            return cached.location();
+        }
+        Optional<Location> read = readLocation(tenant, id);
+        if (locationNanos > 0) {
+            locationCache.put(key, new CachedLocation(read, now + locationNanos));
+        }
+        return read;
+    }
+
+    private Optional<Location> readLocation(TenantId tenant, LocationId id) {
         return db.transaction(c -> Sql.first(Sql.bodies(
                 codec,
                 c,
