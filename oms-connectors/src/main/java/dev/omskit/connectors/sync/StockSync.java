@@ -32,6 +32,8 @@ final class StockSync {
     static final String PUSHED_VERSION = "pushed.version";
 
     private final SyncEngine engine;
+    private final java.util.concurrent.ConcurrentHashMap<TenantId, Set<Sku>> dirty =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     StockSync(SyncEngine engine) {
         this.engine = engine;
@@ -44,6 +46,39 @@ final class StockSync {
 
     static String key(String connector, Sku sku) {
         return "stock/" + connector + "/" + sku.value();
+    }
+
+    /**
+     * Stock of {@code skus} changed, as core's inventory listener reports it on the thread that reserved or
+     * received: only noted in memory here, so a reservation pays nothing for the channels; the next round
+     * turns the noted SKUs into pushes ({@link #flush}). A change noted by a process that dies before its
+     * next round is pushed by {@code reconcileStock} at start-up, or by the outbox when an order caused it.
+     */
+    void noted(TenantId tenant, Set<Sku> skus) {
+        dirty.computeIfAbsent(tenant, t -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                .addAll(skus);
+    }
+
+    /** Asks for the pushes of every SKU noted since the last round. */
+    void flush() {
+        for (TenantId tenant : dirty.keySet()) {
+            Set<Sku> noted = dirty.get(tenant);
+            if (noted == null || noted.isEmpty()) {
+                continue;
+            }
+            Set<Sku> taken = new java.util.TreeSet<>();
+            for (Sku sku : noted) {
+                if (noted.remove(sku)) {
+                    taken.add(sku);
+                }
+            }
+            try {
+                changed(tenant, taken);
+            } catch (RuntimeException e) {
+                noted.addAll(taken); // the work store refused: keep them for the next round
+                throw e;
+            }
+        }
     }
 
     /** Stock of {@code skus} changed: every channel listing one gets a push (coalesced with pending ones). */

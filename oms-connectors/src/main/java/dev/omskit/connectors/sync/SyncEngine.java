@@ -46,9 +46,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       collapse into one, the newest data winning. The item captures the order in core (idempotent per
  *       channel order id: exactly once), then allocates and acknowledges it as further work. A malformed
  *       order is parked with its problems, never dropped.
- *   <li><b>Stock out.</b> Every stock change (core's {@link InventoryListener#onChange}, and every order
- *       change from the outbox) asks for a {@code PUSH_STOCK} item per channel and SKU; a burst coalesces
- *       into one item. The push reads the channel's ATP when it runs, so it always sends the current
+ *   <li><b>Stock out.</b> Every stock change (core's {@link InventoryListener#onChange}, noted in memory
+ *       on the reserving thread and turned into work at the start of the next round, so a reservation
+ *       pays nothing for the channels; and every order change from the outbox) asks for a {@code
+ *       PUSH_STOCK} item per channel and SKU; a burst coalesces into one item. The push reads the channel's ATP when it runs, so it always sends the current
  *       figure, stamped with the item's version: versions grow with every change and survive restarts (they
  *       live in the work store), so a channel never applies an older figure over a newer one.
  *   <li><b>Status out</b> (shipments with tracking, cancellations), <b>shipments</b> booked at carriers and
@@ -148,7 +149,7 @@ public final class SyncEngine implements AutoCloseable {
 
             @Override
             public void onChange(TenantId tenant, Set<Sku> skus) {
-                stock.changed(tenant, skus);
+                stock.noted(tenant, skus);
             }
         };
         oms.inventory().ifPresent(i -> i.addListener(inventoryListener));
@@ -328,6 +329,7 @@ public final class SyncEngine implements AutoCloseable {
      * runs due work in batches until none is due or {@link SyncConfig#maxBatchesPerRound()} batches ran.
      */
     public SyncReport runOnce() {
+        stock.flush();
         Instant now = clock.instant();
         int polled = 0;
         List<String> pollFailures = new ArrayList<>();

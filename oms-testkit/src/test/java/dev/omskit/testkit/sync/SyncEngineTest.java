@@ -373,6 +373,20 @@ class SyncEngineTest {
         }
 
         @Test
+        @DisplayName("a stock change writes no work on the reserving thread: the next round asks for the pushes")
+        void stockChange_noWorkOnTheReservingThread() {
+            h.receive(B, 5);
+
+            assertThat(h.work.find(TENANT, "stock/lazada-vn/SKU-B")).isEmpty();
+            h.engine.runOnce();
+            assertThat(h.work.find(TENANT, "stock/lazada-vn/SKU-B"))
+                    .get()
+                    .extracting(SyncWork::state)
+                    .isEqualTo(SyncState.DONE);
+            assertThat(h.lazada.available(B)).contains(105L);
+        }
+
+        @Test
         @DisplayName("a burst of changes to one SKU becomes one push per channel, carrying the last figure")
         void burst_coalesces() {
             h.engine.reconcileStock(TENANT, List.of(B));
