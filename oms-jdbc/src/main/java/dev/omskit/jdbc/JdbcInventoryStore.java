@@ -75,11 +75,12 @@ public final class JdbcInventoryStore implements InventoryStore {
     /** How long a location read is reused by default: another instance's change is seen within it. */
     public static final java.time.Duration LOCATION_CACHE = java.time.Duration.ofSeconds(1);
 
-    private record CachedLocation(Optional<Location> location, long until) {}
+    private record CachedLocation(Optional<Location> location, Instant until) {}
 
     private final Database db;
     private final Codec codec = Codec.create();
-    private final long locationNanos;
+    private final java.time.Duration locationTtl;
+    private final java.time.Clock clock;
     private final java.util.concurrent.ConcurrentHashMap<Map.Entry<TenantId, LocationId>, CachedLocation>
             locationCache = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -94,13 +95,19 @@ public final class JdbcInventoryStore implements InventoryStore {
      * changed by another instance is seen here within that time, and one saved here at once.
      */
     public JdbcInventoryStore(Database db, java.time.Duration locationCache) {
+        this(db, locationCache, java.time.Clock.systemUTC());
+    }
+
+    /** {@link #JdbcInventoryStore(Database, java.time.Duration)} timing the reuse with {@code clock}. */
+    public JdbcInventoryStore(Database db, java.time.Duration locationCache, java.time.Clock clock) {
         this.db = Checks.notNull("db", db);
+        this.clock = Checks.notNull("clock", clock);
         Checks.notNull("locationCache", locationCache);
         if (locationCache.isNegative()) {
             throw InvalidArgumentException.of(
                     "locationCache", "NEGATIVE", "a cache time must not be negative; was " + locationCache);
         }
-        this.locationNanos = locationCache.toNanos();
+        this.locationTtl = locationCache;
     }
 
     /** Thrown inside the transaction to roll it back and answer {@link StockCommitResult.Refused}. */
@@ -135,14 +142,14 @@ public final class JdbcInventoryStore implements InventoryStore {
         Checks.notNull("tenant", tenant);
         Checks.notNull("id", id);
         Map.Entry<TenantId, LocationId> key = Map.entry(tenant, id);
-        long now = System.nanoTime();
+        Instant now = clock.instant();
         CachedLocation cached = locationCache.get(key);
-        if (cached != null && now - cached.until() < 0) {
+        if (cached != null && now.isBefore(cached.until())) {
             return cached.location();
         }
         Optional<Location> read = readLocation(tenant, id);
-        if (locationNanos > 0) {
-            locationCache.put(key, new CachedLocation(read, now + locationNanos));
+        if (!locationTtl.isZero()) {
+            locationCache.put(key, new CachedLocation(read, now.plus(locationTtl)));
         }
         return read;
     }
