@@ -155,13 +155,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     }
 
     private Optional<Location> readLocation(TenantId tenant, LocationId id) {
-        return db.transaction(c -> Sql.first(Sql.bodies(
-                codec,
-                c,
-                "SELECT body FROM omskit_location WHERE tenant = ? AND id = ?",
-                Location.class,
-                tenant.value(),
-                id.value())));
+        return byId("omskit_location", Location.class, tenant, id.value());
     }
 
     @Override
@@ -662,13 +656,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     public Optional<Reservation> reservation(TenantId tenant, ReservationId id) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("id", id);
-        return db.transaction(c -> Sql.first(Sql.bodies(
-                codec,
-                c,
-                "SELECT body FROM omskit_reservation WHERE tenant = ? AND id = ?",
-                Reservation.class,
-                tenant.value(),
-                id.value())));
+        return byId("omskit_reservation", Reservation.class, tenant, id.value());
     }
 
     @Override
@@ -717,13 +705,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     public Optional<Transfer> transfer(TenantId tenant, TransferId id) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("id", id);
-        return db.transaction(c -> Sql.first(Sql.bodies(
-                codec,
-                c,
-                "SELECT body FROM omskit_transfer WHERE tenant = ? AND id = ?",
-                Transfer.class,
-                tenant.value(),
-                id.value())));
+        return byId("omskit_transfer", Transfer.class, tenant, id.value());
     }
 
     @Override
@@ -744,13 +726,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     public Optional<PurchaseOrder> purchaseOrder(TenantId tenant, PurchaseOrderId id) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("id", id);
-        return db.transaction(c -> Sql.first(Sql.bodies(
-                codec,
-                c,
-                "SELECT body FROM omskit_purchase_order WHERE tenant = ? AND id = ?",
-                PurchaseOrder.class,
-                tenant.value(),
-                id.value())));
+        return byId("omskit_purchase_order", PurchaseOrder.class, tenant, id.value());
     }
 
     @Override
@@ -769,13 +745,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     public Optional<Backorder> backorder(TenantId tenant, String id) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("id", id);
-        return db.transaction(c -> Sql.first(Sql.bodies(
-                codec,
-                c,
-                "SELECT body FROM omskit_backorder WHERE tenant = ? AND id = ?",
-                Backorder.class,
-                tenant.value(),
-                id)));
+        return byId("omskit_backorder", Backorder.class, tenant, id);
     }
 
     @Override
@@ -837,6 +807,12 @@ public final class JdbcInventoryStore implements InventoryStore {
     }
 
     // ----------------------------------------------------------------------------------------------- helpers
+
+    /** The record of {@code table} with this tenant and id. */
+    private <T> Optional<T> byId(String table, Class<T> type, TenantId tenant, String id) {
+        return db.transaction(c -> Sql.first(Sql.bodies(
+                codec, c, "SELECT body FROM " + table + " WHERE tenant = ? AND id = ?", type, tenant.value(), id)));
+    }
 
     private static List<StockLevel> levels(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(sql)) {
