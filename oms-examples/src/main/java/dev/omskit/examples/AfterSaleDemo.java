@@ -82,9 +82,7 @@ import dev.omskit.core.spi.TaxCodeValidators;
 import dev.omskit.testkit.ManualClock;
 import dev.omskit.testkit.OrderFixtures;
 import dev.omskit.testkit.SequentialIds;
-import dev.omskit.testkit.store.InMemoryInventoryStore;
 import dev.omskit.testkit.store.InMemoryProductCatalog;
-import dev.omskit.testkit.store.InMemoryStorage;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -170,7 +168,7 @@ final class AfterSaleDemo {
             Money exchangeDifference,
             Map<String, Integer> notifications) {}
 
-    AfterSaleDemo(PrintStream out, ManualClock clock) {
+    AfterSaleDemo(PrintStream out, ManualClock clock, DemoStorage.Stores stores) {
         this.out = out;
         this.clock = clock;
         InMemoryProductCatalog catalog = InMemoryProductCatalog.create()
@@ -180,7 +178,7 @@ final class AfterSaleDemo {
                 .put(product(SHIRT, TITLES.get(SHIRT), 220))
                 .put(product(BOOK, TITLES.get(BOOK), 450));
         this.inventory = Inventory.builder()
-                .store(InMemoryInventoryStore.create())
+                .store(stores.inventory())
                 .catalog(catalog)
                 .clock(clock)
                 .idGenerator(SequentialIds.create())
@@ -196,7 +194,7 @@ final class AfterSaleDemo {
                 location(ST_Q1, "District 1 store", LocationKind.STORE, 5, LocationCapability.ACCEPTS_RETURNS));
         TaxCode seller = TaxCodeValidators.defaults().parse("VN", SELLER_TAX_CODE);
         this.oms = Oms.builder()
-                .storage(InMemoryStorage.create())
+                .storage(stores.orders())
                 .inventory(inventory)
                 .clock(clock)
                 .idGenerator(SequentialIds.create())

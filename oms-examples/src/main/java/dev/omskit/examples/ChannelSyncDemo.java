@@ -43,11 +43,7 @@ import dev.omskit.testkit.ManualClock;
 import dev.omskit.testkit.SequentialIds;
 import dev.omskit.testkit.connectors.FakeCarrier;
 import dev.omskit.testkit.connectors.FakeSalesChannel;
-import dev.omskit.testkit.store.InMemoryCursorStore;
-import dev.omskit.testkit.store.InMemoryInventoryStore;
 import dev.omskit.testkit.store.InMemoryProductCatalog;
-import dev.omskit.testkit.store.InMemoryStorage;
-import dev.omskit.testkit.store.InMemorySyncWorkStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -79,7 +75,7 @@ final class ChannelSyncDemo {
     private final ManualClock clock;
     private final Inventory inventory;
     private final Oms oms;
-    private final SyncWorkStore work = InMemorySyncWorkStore.create();
+    private final SyncWorkStore work;
     private final FakeSalesChannel shopee;
     private final FakeSalesChannel lazada;
     private final FakeSalesChannel web;
@@ -111,9 +107,10 @@ final class ChannelSyncDemo {
             int delivered,
             int shipmentsPushed) {}
 
-    ChannelSyncDemo(PrintStream out, ManualClock clock) {
+    ChannelSyncDemo(PrintStream out, ManualClock clock, DemoStorage.Stores stores) {
         this.out = out;
         this.clock = clock;
+        this.work = stores.syncWork();
         InMemoryProductCatalog catalog = InMemoryProductCatalog.create();
         for (Sku sku : SKUS) {
             catalog.put(Product.builder()
@@ -124,7 +121,7 @@ final class ChannelSyncDemo {
                     .build());
         }
         this.inventory = Inventory.builder()
-                .store(InMemoryInventoryStore.create())
+                .store(stores.inventory())
                 .catalog(catalog)
                 .clock(clock)
                 .idGenerator(SequentialIds.create())
@@ -151,7 +148,7 @@ final class ChannelSyncDemo {
                 .actor(Actor.system("wms-hcm"))
                 .build());
         this.oms = Oms.builder()
-                .storage(InMemoryStorage.create())
+                .storage(stores.orders())
                 .inventory(inventory)
                 .clock(clock)
                 .idGenerator(SequentialIds.withPrefix("CH-"))
@@ -178,7 +175,7 @@ final class ChannelSyncDemo {
         this.sync = SyncEngine.builder()
                 .oms(oms)
                 .work(work)
-                .cursors(InMemoryCursorStore.create())
+                .cursors(stores.cursors())
                 .clock(clock)
                 .meterRegistry(registry)
                 .caller(ResilientCaller.of(

@@ -45,9 +45,7 @@ import dev.omskit.core.order.PaymentStates;
 import dev.omskit.core.spi.OrderQuery;
 import dev.omskit.testkit.ManualClock;
 import dev.omskit.testkit.SequentialIds;
-import dev.omskit.testkit.store.InMemoryInventoryStore;
 import dev.omskit.testkit.store.InMemoryProductCatalog;
-import dev.omskit.testkit.store.InMemoryStorage;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,7 +95,7 @@ final class InventoryDemo {
             int backorderedAfter,
             boolean clean) {}
 
-    InventoryDemo(PrintStream out, ManualClock clock) {
+    InventoryDemo(PrintStream out, ManualClock clock, DemoStorage.Stores stores) {
         this.out = out;
         this.clock = clock;
         InMemoryProductCatalog catalog = InMemoryProductCatalog.create()
@@ -110,7 +108,7 @@ final class InventoryDemo {
                         .replenishment(new Replenishment("SUP-BITIS", 5, 20, 3))
                         .build());
         this.inventory = Inventory.builder()
-                .store(InMemoryInventoryStore.create())
+                .store(stores.inventory())
                 .catalog(catalog)
                 .clock(clock)
                 .idGenerator(SequentialIds.create())
@@ -123,7 +121,7 @@ final class InventoryDemo {
                         .build())
                 .build();
         this.oms = Oms.builder()
-                .storage(InMemoryStorage.create())
+                .storage(stores.orders())
                 .clock(clock)
                 .idGenerator(SequentialIds.withPrefix("FS-"))
                 .inventory(inventory)

@@ -48,9 +48,7 @@ import dev.omskit.routing.simulation.SimulationReport;
 import dev.omskit.routing.simulation.WhatIf;
 import dev.omskit.testkit.ManualClock;
 import dev.omskit.testkit.SequentialIds;
-import dev.omskit.testkit.store.InMemoryInventoryStore;
 import dev.omskit.testkit.store.InMemoryProductCatalog;
-import dev.omskit.testkit.store.InMemoryStorage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -107,7 +105,7 @@ final class RoutingDemo {
             int whatIfOrders,
             String explanation) {}
 
-    RoutingDemo(PrintStream out, ManualClock clock) {
+    RoutingDemo(PrintStream out, ManualClock clock, DemoStorage.Stores stores) {
         this.out = out;
         this.clock = clock;
         this.catalog = InMemoryProductCatalog.create()
@@ -118,7 +116,7 @@ final class RoutingDemo {
                         .addFlags(ProductFlag.HAZARDOUS)
                         .build());
         this.inventory = Inventory.builder()
-                .store(InMemoryInventoryStore.create())
+                .store(stores.inventory())
                 .catalog(catalog)
                 .clock(clock)
                 .idGenerator(SequentialIds.create())
@@ -133,7 +131,7 @@ final class RoutingDemo {
                 .listener(decisions::add)
                 .build();
         this.oms = Oms.builder()
-                .storage(InMemoryStorage.create())
+                .storage(stores.orders())
                 .clock(clock)
                 .idGenerator(SequentialIds.withPrefix("RT-"))
                 .inventory(inventory)

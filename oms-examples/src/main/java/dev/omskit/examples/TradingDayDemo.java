@@ -43,7 +43,6 @@ import dev.omskit.core.spi.OrderQuery;
 import dev.omskit.testkit.ManualClock;
 import dev.omskit.testkit.OrderFixtures;
 import dev.omskit.testkit.SequentialIds;
-import dev.omskit.testkit.store.InMemoryStorage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -57,7 +56,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The README's demo: a morning of an omnichannel shop on 11.11, on in-memory storage.
+ * The README's demo: a morning of an omnichannel shop on 11.11, on an embedded PostgreSQL by default or in
+ * memory ({@code --in-memory}); see {@link DemoStorage}.
  *
  * <p>Two merchants share one {@link Oms}. "Saigon Sneakers" sells on its web store, on Shopee and by phone
  * (an agent enters the order, cash on delivery); "Hanoi Tea" runs its own lifecycle with a fraud-review
@@ -72,7 +72,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tracked) parts, each on an {@link Oms} of its own.
  *
  * <p>Run: {@code mvn -B -q -DskipTests -Pdemo verify} from the project root; files go to {@code
- * target/omskit-demo/} (or the directory given as first argument).
+ * target/omskit-demo/} (or the directory given as first argument). Add {@code -Ddemo.args=--in-memory} to
+ * keep everything in memory instead of on the embedded PostgreSQL.
  */
 public final class TradingDayDemo {
     static final TenantId SNEAKERS = TenantId.of("saigon-sneakers");
@@ -82,20 +83,25 @@ public final class TradingDayDemo {
     static final Channel PHONE = Channel.of("phone", ChannelKind.MANUAL);
     static final State FRAUD_REVIEW = State.of("FRAUD_REVIEW");
     static final Trigger APPROVE = Trigger.of("APPROVE");
+    /** The argument that keeps the demo's data in memory instead of on the embedded PostgreSQL. */
+    static final String IN_MEMORY = "--in-memory";
 
     private final PrintStream out;
     private final Path outputDir;
     private final ManualClock clock = ManualClock.at("2026-11-11T01:00:00Z");
-    private final InMemoryStorage storage = InMemoryStorage.create();
+    private final DemoStorage storage;
+    private final DemoStorage.Stores stores;
     private final AtomicInteger notifications = new AtomicInteger();
     private final OrderLifecycle teaLifecycle = withFraudReview();
     private final Oms oms;
 
-    TradingDayDemo(PrintStream out, Path outputDir) {
+    TradingDayDemo(PrintStream out, Path outputDir, DemoStorage storage) {
         this.out = out;
         this.outputDir = outputDir;
+        this.storage = storage;
+        this.stores = storage.part("trading-day");
         this.oms = Oms.builder()
-                .storage(storage)
+                .storage(stores.orders())
                 .clock(clock)
                 .idGenerator(SequentialIds.withPrefix("SO-"))
                 .config(OmsConfig.builder().maxLinesPerOrder(50).build())
@@ -104,10 +110,29 @@ public final class TradingDayDemo {
                 .build();
     }
 
-    /** Runs the demo; the optional argument is the output directory. */
-    public static void main(String[] args) {
-        Path dir = Path.of(args.length > 0 ? args[0] : "target/omskit-demo");
-        new TradingDayDemo(System.out, dir).run();
+    /**
+     * Runs the demo on an embedded PostgreSQL, or in memory when {@code --in-memory} is among the arguments;
+     * the optional other argument is the output directory.
+     */
+    public static void main(String[] args) throws Exception {
+        boolean inMemory = false;
+        List<String> positional = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals(IN_MEMORY)) {
+                inMemory = true;
+            } else {
+                positional.add(arg);
+            }
+        }
+        Path dir = Path.of(positional.isEmpty() ? "target/omskit-demo" : positional.get(0));
+        System.out.println(
+                inMemory
+                        ? "Storage: in memory (leave out " + IN_MEMORY + " to run on an embedded PostgreSQL)"
+                        : "Storage: an embedded PostgreSQL (run with -Ddemo.args=" + IN_MEMORY
+                                + " to keep everything in memory)");
+        try (DemoStorage storage = inMemory ? DemoStorage.inMemory() : DemoStorage.embeddedPostgres()) {
+            new TradingDayDemo(System.out, dir, storage).run();
+        }
     }
 
     /** Hanoi Tea's lifecycle: the defaults with a fraud review before anything is sourced. */
@@ -132,7 +157,7 @@ public final class TradingDayDemo {
     }
 
     Summary run() {
-        heading("omskit trading day: 11.11 morning, two merchants, one Oms (in-memory storage)");
+        heading("omskit trading day: 11.11 morning, two merchants, one Oms (" + storage.describe() + ")");
 
         section("1. Orders arrive from three channels");
         Order web = capture(webOrder()).order();
@@ -204,7 +229,7 @@ public final class TradingDayDemo {
         tea = step(tea, OrderTriggers.ALLOCATE, Map.of(), Actor.system("sourcing"));
 
         section("6. A request with several mistakes is refused as a whole; nothing is stored");
-        int before = storage.orderCount(SNEAKERS);
+        int before = storedOrders(SNEAKERS);
         try {
             oms.capture(badOrder());
             say("accepted (wrong!)");
@@ -214,7 +239,7 @@ public final class TradingDayDemo {
                 say("  - %-28s %-22s %s", v.field(), v.code(), v.message());
             }
         }
-        say("orders stored before and after: %d and %d", before, storage.orderCount(SNEAKERS));
+        say("orders stored before and after: %d and %d", before, storedOrders(SNEAKERS));
 
         section("7. Every order with its audit trail");
         List<Order> all = new ArrayList<>(oms.query(SNEAKERS, OrderQuery.all()));
@@ -228,19 +253,12 @@ public final class TradingDayDemo {
         for (Path file : files) {
             say("wrote %s", file);
         }
-        InventoryDemo.Result stock = new InventoryDemo(out, clock).run();
-        RoutingDemo.Result routing = new RoutingDemo(out, clock).run();
-        AfterSaleDemo.Result afterSale = new AfterSaleDemo(out, clock).run();
-        ChannelSyncDemo.Result channels = new ChannelSyncDemo(out, clock).run();
+        InventoryDemo.Result stock = new InventoryDemo(out, clock, storage.part("inventory")).run();
+        RoutingDemo.Result routing = new RoutingDemo(out, clock, storage.part("routing")).run();
+        AfterSaleDemo.Result afterSale = new AfterSaleDemo(out, clock, storage.part("after-sale")).run();
+        ChannelSyncDemo.Result channels = new ChannelSyncDemo(out, clock, storage.part("channels")).run();
         Summary summary = new Summary(
-                all.size(),
-                notifications.get(),
-                storage.pendingOutboxSize(),
-                files,
-                stock,
-                routing,
-                afterSale,
-                channels);
+                all.size(), notifications.get(), stores.pendingOutbox(), files, stock, routing, afterSale, channels);
         section("Summary");
         say(
                 "%d orders, %d events delivered to listeners, %d left in the outbox",
@@ -280,6 +298,11 @@ public final class TradingDayDemo {
             RoutingDemo.Result routing,
             AfterSaleDemo.Result afterSale,
             ChannelSyncDemo.Result channels) {}
+
+    /** The tenant's orders as any storage answers them (the demo stores far fewer than a query's page). */
+    private int storedOrders(TenantId tenant) {
+        return oms.query(tenant, OrderQuery.builder().limit(10_000).build()).size();
+    }
 
     private CaptureResult capture(CaptureOrder command) {
         CaptureResult result = oms.capture(command);

@@ -11,21 +11,32 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TradingDayDemoTest {
     private static Money vnd(long amount) {
         return Money.of(String.valueOf(amount), "VND");
     }
 
-    @Test
-    void run_printsOrdersAndTrails_andWritesDiagrams(@TempDir Path dir) throws Exception {
+    /** The same demo and the same assertions on both storages the demo offers. */
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"postgres", "memory"})
+    void run_printsOrdersAndTrails_andWritesDiagrams(String storage, @TempDir Path dir) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        TradingDayDemo.Summary summary =
-                new TradingDayDemo(new PrintStream(bytes, true, StandardCharsets.UTF_8), dir).run();
+        TradingDayDemo.Summary summary;
+        try (DemoStorage stores = storage.equals("memory") ? DemoStorage.inMemory() : DemoStorage.embeddedPostgres()) {
+            summary = new TradingDayDemo(new PrintStream(bytes, true, StandardCharsets.UTF_8), dir, stores).run();
+        }
         String out = bytes.toString(StandardCharsets.UTF_8);
 
+        assertThat(out)
+                .startsWith("omskit trading day: 11.11 morning, two merchants, one Oms ("
+                        + (storage.equals("memory") ? "in-memory storage)" : "PostgreSQL "));
+        if (storage.equals("postgres")) {
+            assertThat(out.lines().findFirst().orElseThrow()).contains(", embedded, synchronous_commit on, fsync on)");
+        }
         assertThat(summary.orders()).isEqualTo(4);
         assertThat(summary.pendingEvents()).isZero();
         assertThat(summary.notifications()).isEqualTo(20);
