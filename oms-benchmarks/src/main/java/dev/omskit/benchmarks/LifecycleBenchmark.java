@@ -3,44 +3,6 @@ package dev.omskit.benchmarks;
 import dev.omskit.core.Inventory;
 import dev.omskit.core.Oms;
 import dev.omskit.core.OmsConfig;
-import dev.omskit.core.command.CancelOrder;
-import dev.omskit.core.command.CaptureOrder;
-import dev.omskit.core.command.LineInput;
-import dev.omskit.core.fulfilment.ChangeFulfilment;
-import dev.omskit.core.fulfilment.ConfirmPick;
-import dev.omskit.core.fulfilment.FulfilmentOutcome;
-import dev.omskit.core.fulfilment.FulfilmentRequest;
-import dev.omskit.core.fulfilment.ReleaseFulfilment;
-import dev.omskit.core.inventory.Location;
-import dev.omskit.core.inventory.LocationCapability;
-import dev.omskit.core.inventory.LocationKind;
-import dev.omskit.core.inventory.Product;
-import dev.omskit.core.inventory.StockLevel;
-import dev.omskit.core.model.Actor;
-import dev.omskit.core.model.Address;
-import dev.omskit.core.model.Buyer;
-import dev.omskit.core.model.LineId;
-import dev.omskit.core.model.Money;
-import dev.omskit.core.model.OrderId;
-import dev.omskit.core.model.PaymentMethod;
-import dev.omskit.core.model.VatRate;
-import dev.omskit.core.order.Order;
-import dev.omskit.core.order.OrderStages;
-import dev.omskit.core.order.PaymentStates;
-import dev.omskit.core.shipment.ChangeShipment;
-import dev.omskit.core.shipment.CreateShipment;
-import dev.omskit.core.shipment.LabelShipment;
-import dev.omskit.core.shipment.Parcel;
-import dev.omskit.core.shipment.RecordCodRemittance;
-import dev.omskit.core.shipment.Shipment;
-import dev.omskit.core.shipment.ShippingPayer;
-import dev.omskit.core.shipment.TrackingResult;
-import dev.omskit.core.shipment.TrackingStatus;
-import dev.omskit.core.shipment.TrackingUpdate;
-import dev.omskit.core.spi.SourcingStrategy;
-import dev.omskit.routing.Router;
-import dev.omskit.routing.RoutingSourcing;
-import dev.omskit.routing.profile.RoutingProfile;
 import dev.omskit.testkit.ManualClock;
 import dev.omskit.testkit.OrderFixtures;
 import dev.omskit.testkit.SequentialIds;
@@ -48,12 +10,6 @@ import dev.omskit.testkit.store.InMemoryInventoryStore;
 import dev.omskit.testkit.store.InMemoryProductCatalog;
 import dev.omskit.testkit.store.InMemoryStorage;
 import java.lang.management.ManagementFactory;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -95,20 +51,20 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>then {@code shipping().isComplete} (a read, not counted as a command) must say the order is complete.
  * </ol>
  *
- * <p><b>Mix</b>, exact, by the lifecycle's position in the input ring modulo {@value #SCHEDULE} (see {@link
- * #kind}): positions 9 and 19 (10%) are prepaid orders cancelled ({@code oms.cancel}) right after the
+ * <p><b>Mix</b>, exact, by the lifecycle's position in the input ring modulo {@value LifecycleScript#SCHEDULE} (see {@link
+ * LifecycleScript#kind}): positions 9 and 19 (10%) are prepaid orders cancelled ({@code oms.cancel}) right after the
  * allocation (3 commands); position 4 (5%) is a COD order of two lines shipped in two shipments, one per line,
  * from the one request (capture, allocate, release, accept, pick, pack, then create, label, hand over,
  * deliver and remit twice: 16 commands); the other even positions (45%) are COD orders of one line (11
  * commands); the other odd positions (40%) prepaid, paid orders of one line (10 commands). That is {@value
- * #COMMANDS_PER_SCHEDULE} commands per {@value #SCHEDULE} lifecycles, {@code 10.05} per lifecycle.
+ * LifecycleScript#COMMANDS_PER_SCHEDULE} commands per {@value LifecycleScript#SCHEDULE} lifecycles, {@code 10.05} per lifecycle.
  *
  * <ul>
  *   <li>{@link #lifecycle}: the S5 figure, lifecycles per second.
  *   <li>{@link #baseline}: S1's limit loop ({@link S1Baseline}: one hash lookup and one bounded decrement per
  *       line, one allocation per order, over 1-line orders of 10,000 SKUs) run once per command of the
  *       lifecycle at the same position of the same schedule, so one baseline operation is {@link
- *       #COMMANDS} of the matching lifecycle (10.05 on average).
+ *       LifecycleScript#COMMANDS} of the matching lifecycle (10.05 on average).
  * </ul>
  *
  * <p><b>Stock.</b> {@value #SKUS} SKUs x {@value #LOCATIONS} shipping locations (priorities 1 to {@value
@@ -117,7 +73,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * and the inventory lives for the whole trial; every order is served whole by the priority-1 location.
  *
  * <p><b>Bounded order storage.</b> Inputs are a ring of {@link #ordersPerStore} captures (a multiple of
- * {@value #SCHEDULE}) with their tracking numbers and remittance references, built in the trial set-up;
+ * {@value LifecycleScript#SCHEDULE}) with their tracking numbers and remittance references, built in the trial set-up;
  * when the ring wraps, inside the measurement, the order storage and facade are replaced (the old facade is
  * {@code close}d, detaching it from the inventory) and order ids get a new prefix ({@code g<n>-}), so order
  * and reservation ids never repeat within the inventory. Commands that name ids the facade assigns
@@ -150,9 +106,6 @@ import org.openjdk.jmh.infra.Blackhole;
         jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+UseG1GC"})
 @Threads(1)
 public class LifecycleBenchmark {
-    /** Length of the schedule of lifecycle kinds. */
-    static final int SCHEDULE = 20;
-
     /** SKUs stocked. */
     static final int SKUS = 1_000;
 
@@ -164,66 +117,6 @@ public class LifecycleBenchmark {
 
     /** Lifecycles between two outbox drains. A power of two. */
     static final int DRAIN_EVERY = 256;
-
-    /** What a lifecycle does. */
-    enum Kind {
-        /** Prepaid (paid) 1-line order, delivered: 10 commands. */
-        PREPAID(10),
-        /** Cash on delivery 1-line order, delivered, COD remitted: 11 commands. */
-        COD(11),
-        /** Cash on delivery 2-line order, one shipment per line, both delivered and remitted: 16 commands. */
-        SPLIT(16),
-        /** Prepaid 1-line order cancelled after the allocation: 3 commands. */
-        CANCEL(3);
-
-        /** Facade commands the lifecycle issues. */
-        final int commands;
-
-        Kind(int commands) {
-            this.commands = commands;
-        }
-    }
-
-    /** The kind of the lifecycle at position {@code k} of the ring: the exact 10% / 5% / 45% / 40% mix. */
-    static Kind kind(int k) {
-        int slot = k % SCHEDULE;
-        if (slot == 9 || slot == 19) {
-            return Kind.CANCEL;
-        }
-        if (slot == 4) {
-            return Kind.SPLIT;
-        }
-        return slot % 2 == 0 ? Kind.COD : Kind.PREPAID;
-    }
-
-    /** {@code COMMANDS[slot]}: commands of the lifecycle at that position of the schedule. */
-    static final int[] COMMANDS = new int[SCHEDULE];
-
-    static {
-        for (int s = 0; s < SCHEDULE; s++) {
-            COMMANDS[s] = kind(s).commands;
-        }
-    }
-
-    /** Commands per {@value #SCHEDULE} lifecycles (201: 10.05 per lifecycle). */
-    static final int COMMANDS_PER_SCHEDULE = 201;
-
-    static {
-        int sum = 0;
-        for (int c : COMMANDS) {
-            sum += c;
-        }
-        if (sum != COMMANDS_PER_SCHEDULE) {
-            throw new AssertionError("schedule has " + sum + " commands, documented " + COMMANDS_PER_SCHEDULE);
-        }
-    }
-
-    private static final Actor WMS = Actor.system("wms");
-    private static final Actor CARRIER = Actor.system("ghn-webhook");
-    private static final Actor REMITTANCE = Actor.system("ghn-remittance");
-    private static final String CARRIER_CODE = "GHN";
-    private static final Parcel PARCEL = Parcel.of(1200, 30, 20, 10);
-    private static final Money SHIPPING_FEE = OrderFixtures.vnd(30_000);
 
     /**
      * Bytes the benchmark thread allocated per operation between the end of the iteration set-up and the
@@ -245,20 +138,12 @@ public class LifecycleBenchmark {
         @Param({"default", "routing"})
         public String sourcing;
 
-        /** Size of the input ring (a multiple of {@value #SCHEDULE}), and the most orders one store holds. */
+        /** Size of the input ring (a multiple of {@value LifecycleScript#SCHEDULE}), and the most orders one store holds. */
         @Param({"20000"})
         public int ordersPerStore;
 
         private final ManualClock clock = ManualClock.at(BenchmarkData.EPOCH);
-        private Instant now;
-        private CaptureOrder[] captures;
-        private Kind[] kinds;
-        /** {@code tracking[k][i]}: tracking number of shipment i of the lifecycle at position k. */
-        private String[][] tracking;
-
-        private String[][] references;
-        private int[] units;
-
+        private LifecycleScript.Inputs inputs;
         private InMemoryProductCatalog catalog;
         private InMemoryInventoryStore inventoryStore;
         private Inventory inventory;
@@ -268,11 +153,8 @@ public class LifecycleBenchmark {
         private int captured;
 
         private long lifecycles;
-        private long commands;
         private long expectedCommands;
-        private long incomplete;
-        private long unitsDelivered;
-        private long shipments;
+        private LifecycleScript.Runner runner;
         /** Outbox entries acknowledged by the drains so far (all stores). */
         private long drained;
 
@@ -280,16 +162,13 @@ public class LifecycleBenchmark {
         private long allocatedAtIterationStart;
         private Allocation allocation;
 
-        /** Nanoseconds per command position (see {@link LifecycleReport#phases}); null when not timing. */
-        long[] phaseNanos;
-
         @Setup(Level.Trial)
         public void setUpTrial() {
-            if (ordersPerStore % SCHEDULE != 0) {
-                throw new IllegalArgumentException("ordersPerStore must be a multiple of " + SCHEDULE);
+            if (ordersPerStore % LifecycleScript.SCHEDULE != 0) {
+                throw new IllegalArgumentException("ordersPerStore must be a multiple of " + LifecycleScript.SCHEDULE);
             }
-            now = clock.instant();
-            buildInputs();
+            inputs = LifecycleScript.Inputs.build(ordersPerStore, SKUS, "", 5L);
+            runner = new LifecycleScript.Runner(clock.instant());
             buildInventory();
             newStore();
         }
@@ -300,71 +179,8 @@ public class LifecycleBenchmark {
             allocatedAtIterationStart = allocatedBytes();
         }
 
-        private void buildInputs() {
-            SplittableRandom random = new SplittableRandom(5L);
-            VatRate vat = VatRate.percent(10);
-            Address address = OrderFixtures.address();
-            Buyer buyer = Buyer.builder()
-                    .name("Nguyen Van An")
-                    .email("an@example.com")
-                    .build();
-            Actor channel = Actor.channel(OrderFixtures.WEB.id());
-            captures = new CaptureOrder[ordersPerStore];
-            kinds = new Kind[ordersPerStore];
-            tracking = new String[ordersPerStore][];
-            references = new String[ordersPerStore][];
-            units = new int[ordersPerStore];
-            for (int k = 0; k < ordersPerStore; k++) {
-                Kind kind = kind(k);
-                int lines = kind == Kind.SPLIT ? 2 : 1;
-                List<LineInput> in = new ArrayList<>(lines);
-                int base = random.nextInt(SKUS);
-                int total = 0;
-                for (int j = 0; j < lines; j++) {
-                    int s = (base + j * 397) % SKUS;
-                    int q = 1 + random.nextInt(3);
-                    total += q;
-                    in.add(LineInput.builder()
-                            .sku(InventoryData.sku(s).value())
-                            .quantity(q)
-                            .unitPrice(OrderFixtures.vnd(10_000L + 1_000L * random.nextInt(990)))
-                            .vatRate(vat)
-                            .build());
-                }
-                boolean cod = kind == Kind.COD || kind == Kind.SPLIT;
-                CaptureOrder.Builder b = CaptureOrder.builder()
-                        .tenant(OrderFixtures.TENANT)
-                        .channel(OrderFixtures.WEB)
-                        .channelOrderId("S5-" + k)
-                        .actor(channel)
-                        .buyer(buyer)
-                        .shippingAddress(address)
-                        .currency("VND")
-                        .lines(in);
-                if (cod) {
-                    b.paymentMethod(PaymentMethod.CASH_ON_DELIVERY)
-                            .paymentStatus(PaymentStates.COD_PENDING)
-                            .shippingFee(SHIPPING_FEE);
-                } else {
-                    b.paymentStatus(PaymentStates.PAID);
-                }
-                captures[k] = b.build();
-                kinds[k] = kind;
-                units[k] = kind == Kind.CANCEL ? 0 : total;
-                tracking[k] = new String[] {"T" + k + "A", "T" + k + "B"};
-                references[k] = new String[] {"R-" + k + "-A", "R-" + k + "-B"};
-            }
-        }
-
         private void buildInventory() {
-            catalog = InMemoryProductCatalog.create();
-            for (int i = 0; i < SKUS; i++) {
-                catalog.put(Product.builder()
-                        .tenant(InventoryData.TENANT)
-                        .sku(InventoryData.sku(i))
-                        .name("Product " + i)
-                        .build());
-            }
+            catalog = LifecycleScript.catalog(SKUS);
             inventoryStore = InMemoryInventoryStore.create();
             inventory = Inventory.builder()
                     .store(inventoryStore)
@@ -372,18 +188,7 @@ public class LifecycleBenchmark {
                     .clock(clock)
                     .idGenerator(SequentialIds.create())
                     .build();
-            for (int l = 0; l < LOCATIONS; l++) {
-                inventory.saveLocation(Location.builder()
-                        .tenant(InventoryData.TENANT)
-                        .id(InventoryData.location(l))
-                        .name("Warehouse " + l)
-                        .kind(LocationKind.WAREHOUSE_MAIN)
-                        .address(OrderFixtures.address())
-                        .capabilities(Set.of(LocationCapability.SHIPS))
-                        .priority(l + 1)
-                        .build());
-            }
-            InventoryData.stockEverywhere(inventory, SKUS, LOCATIONS, UNITS_PER_CELL);
+            LifecycleScript.stock(inventory, SKUS, LOCATIONS, UNITS_PER_CELL);
         }
 
         private void newStore() {
@@ -398,17 +203,7 @@ public class LifecycleBenchmark {
                     .clock(clock)
                     .idGenerator(SequentialIds.withPrefix("g" + generation + "-"))
                     .config(OmsConfig.builder().deliverEventsAfterCommit(false).build());
-            if ("routing".equals(sourcing)) {
-                SourcingStrategy routed = RoutingSourcing.builder(Router.builder()
-                                .profile(RoutingProfile.defaults())
-                                .clock(clock)
-                                .build())
-                        .catalog(catalog)
-                        .build();
-                b.sourcing(routed);
-            } else if (!"default".equals(sourcing)) {
-                throw new IllegalArgumentException("sourcing must be default or routing; was " + sourcing);
-            }
+            LifecycleScript.sourcing(b, sourcing, catalog, clock);
             oms = b.build();
             captured = 0;
         }
@@ -420,163 +215,13 @@ public class LifecycleBenchmark {
                 newStore();
             }
             int k = captured++;
-            Object last = run(k);
+            Object last = runner.run(oms, inputs, k);
             lifecycles++;
-            expectedCommands += kinds[k].commands;
+            expectedCommands += inputs.kinds[k].commands;
             if ((lifecycles & (DRAIN_EVERY - 1)) == 0) {
                 drained += BenchmarkData.drainOutbox(storage.events());
             }
             return last;
-        }
-
-        private long mark(int phase, long since) {
-            if (phaseNanos == null) {
-                return 0;
-            }
-            long t = System.nanoTime();
-            phaseNanos[phase] += t - since;
-            return t;
-        }
-
-        private long start() {
-            return phaseNanos == null ? 0 : System.nanoTime();
-        }
-
-        private Object run(int k) {
-            Kind kind = kinds[k];
-            long t = start();
-            OrderId id = oms.capture(captures[k]).order().id();
-            t = mark(Phase.CAPTURE.ordinal(), t);
-            oms.allocate(OrderFixtures.TENANT, id, WMS);
-            t = mark(Phase.ALLOCATE.ordinal(), t);
-            commands += 2;
-            if (kind == Kind.CANCEL) {
-                Order cancelled = oms.cancel(CancelOrder.builder()
-                        .tenant(OrderFixtures.TENANT)
-                        .orderId(id)
-                        .actor(WMS)
-                        .reason("customer changed their mind")
-                        .build());
-                mark(Phase.CANCEL.ordinal(), t);
-                commands++;
-                return cancelled;
-            }
-            FulfilmentOutcome released = oms.fulfilment()
-                    .release(ReleaseFulfilment.builder()
-                            .tenant(OrderFixtures.TENANT)
-                            .orderId(id)
-                            .actor(WMS)
-                            .build());
-            t = mark(Phase.RELEASE.ordinal(), t);
-            commands++;
-            int shipmentIndex = 0;
-            for (FulfilmentRequest request : released.requests()) {
-                oms.fulfilment().accept(change(id, request));
-                t = mark(Phase.ACCEPT.ordinal(), t);
-                FulfilmentRequest picked = oms.fulfilment()
-                        .confirmPick(ConfirmPick.builder()
-                                .tenant(OrderFixtures.TENANT)
-                                .orderId(id)
-                                .actor(WMS)
-                                .requestId(request.id())
-                                .picked(request.requested())
-                                .build())
-                        .request();
-                t = mark(Phase.PICK.ordinal(), t);
-                oms.fulfilment().confirmPack(change(id, request));
-                t = mark(Phase.PACK.ordinal(), t);
-                commands += 3;
-                if (kind == Kind.SPLIT) {
-                    for (Map.Entry<LineId, Integer> line : picked.picked().entrySet()) {
-                        ship(k, id, picked, Map.of(line.getKey(), line.getValue()), shipmentIndex++, kind, t);
-                        t = start();
-                    }
-                } else {
-                    ship(k, id, picked, picked.picked(), shipmentIndex++, kind, t);
-                    t = start();
-                }
-            }
-            boolean complete = oms.shipping().isComplete(OrderFixtures.TENANT, id);
-            mark(Phase.COMPLETE.ordinal(), t);
-            if (!complete) {
-                incomplete++;
-            }
-            unitsDelivered += units[k];
-            return complete;
-        }
-
-        private void ship(
-                int k, OrderId id, FulfilmentRequest request, Map<LineId, Integer> lines, int i, Kind kind, long t) {
-            Shipment created = oms.shipping()
-                    .create(CreateShipment.builder()
-                            .tenant(OrderFixtures.TENANT)
-                            .orderId(id)
-                            .actor(WMS)
-                            .origin(request.location())
-                            .fulfilmentRequest(request.id())
-                            .lines(lines)
-                            .addParcels(PARCEL)
-                            .carrier(CARRIER_CODE)
-                            .payer(ShippingPayer.BUYER)
-                            .build());
-            t = mark(Phase.CREATE.ordinal(), t);
-            String number = tracking[k][i];
-            oms.shipping()
-                    .label(LabelShipment.builder()
-                            .tenant(OrderFixtures.TENANT)
-                            .orderId(id)
-                            .actor(WMS)
-                            .shipmentId(created.id())
-                            .trackingNumber(number)
-                            .build());
-            t = mark(Phase.LABEL.ordinal(), t);
-            oms.shipping()
-                    .handOver(ChangeShipment.builder()
-                            .tenant(OrderFixtures.TENANT)
-                            .orderId(id)
-                            .actor(WMS)
-                            .shipmentId(created.id())
-                            .build());
-            t = mark(Phase.HAND_OVER.ordinal(), t);
-            TrackingResult delivered = oms.shipping()
-                    .applyTracking(TrackingUpdate.builder()
-                            .tenant(OrderFixtures.TENANT)
-                            .carrier(CARRIER_CODE)
-                            .trackingNumber(number)
-                            .status(TrackingStatus.DELIVERED)
-                            .occurredAt(now)
-                            .description("Delivered")
-                            .actor(CARRIER)
-                            .build());
-            t = mark(Phase.DELIVER.ordinal(), t);
-            commands += 4;
-            shipments++;
-            if (kind != Kind.PREPAID) {
-                oms.shipping()
-                        .recordRemittance(RecordCodRemittance.builder()
-                                .tenant(OrderFixtures.TENANT)
-                                .orderId(id)
-                                .actor(REMITTANCE)
-                                .shipmentId(created.id())
-                                .amount(created.codAmount())
-                                .reference(references[k][i])
-                                .remittedAt(now)
-                                .build());
-                mark(Phase.REMIT.ordinal(), t);
-                commands++;
-            }
-            if (delivered == null) {
-                BenchmarkData.check(false, "no tracking result for " + number);
-            }
-        }
-
-        private static ChangeFulfilment change(OrderId id, FulfilmentRequest request) {
-            return ChangeFulfilment.builder()
-                    .tenant(OrderFixtures.TENANT)
-                    .orderId(id)
-                    .actor(WMS)
-                    .requestId(request.id())
-                    .build();
         }
 
         @TearDown(Level.Iteration)
@@ -586,10 +231,10 @@ public class LifecycleBenchmark {
             if (allocation != null && ops > 0) {
                 allocation.bytesPerOp = (double) allocated / ops;
             }
-            BenchmarkData.check(incomplete == 0, incomplete + " delivered lifecycles not complete");
+            BenchmarkData.check(runner.incomplete == 0, runner.incomplete + " delivered lifecycles not complete");
             BenchmarkData.check(
-                    commands == expectedCommands,
-                    commands + " commands issued, the schedule has " + expectedCommands
+                    runner.commands == expectedCommands,
+                    runner.commands + " commands issued, the schedule has " + expectedCommands
                             + " (a release made more than one request?)");
             verifyStore(true);
             verifyInventory();
@@ -602,50 +247,12 @@ public class LifecycleBenchmark {
             if (!deep) {
                 return;
             }
-            for (int k = 0; k < captured; k++) {
-                OrderId id = OrderId.of("g" + generation + "-" + (k + 1));
-                Order order = oms.get(OrderFixtures.TENANT, id);
-                BenchmarkData.check(
-                        order.channelOrderId().equals(captures[k].channelOrderId()),
-                        "order " + id + " is " + order.channelOrderId());
-                int total = 0;
-                for (LineInput line : captures[k].lines()) {
-                    total += (int) line.quantity();
-                }
-                if (kinds[k] == Kind.CANCEL) {
-                    BenchmarkData.check(
-                            order.quantity(OrderStages.CANCELLED) == total, "order " + id + " not cancelled");
-                    continue;
-                }
-                BenchmarkData.check(
-                        order.quantity(OrderStages.DELIVERED) == total, "order " + id + " not all delivered");
-                int expected = kinds[k] == Kind.SPLIT ? 2 : 1;
-                int found = oms.shipping().shipments(OrderFixtures.TENANT, id).size();
-                BenchmarkData.check(found == expected, "order " + id + " has " + found + " shipments");
-            }
+            LifecycleScript.verifyOrders(oms, inputs, 0, captured, "g" + generation + "-");
         }
 
-        /** Nothing reserved or open; every cell consistent; on hand = received - delivered. */
         private void verifyInventory() {
-            long reserved = 0;
-            long onHand = 0;
-            for (StockLevel level : inventoryStore.allLevels(InventoryData.TENANT)) {
-                if (level.onHand() < 0
-                        || level.reserved() < 0
-                        || level.available() < 0
-                        || level.onHand() - level.reserved() != level.available()) {
-                    InventoryData.checkLevel(level);
-                    BenchmarkData.check(false, "inconsistent cell: " + level);
-                }
-                reserved += level.reserved();
-                onHand += level.onHand();
-            }
-            BenchmarkData.check(reserved == 0, reserved + " units still reserved after every lifecycle ended");
-            long expected = (long) SKUS * LOCATIONS * UNITS_PER_CELL - unitsDelivered;
-            BenchmarkData.check(
-                    onHand == expected, "on hand " + onHand + ", expected " + expected + " (received - delivered)");
-            int open = inventoryStore.openReservations(InventoryData.TENANT).size();
-            BenchmarkData.check(open == 0, open + " reservations still open");
+            LifecycleScript.verifyInventory(
+                    inventoryStore, (long) SKUS * LOCATIONS * UNITS_PER_CELL - runner.unitsDelivered);
         }
 
         long lifecycles() {
@@ -653,29 +260,17 @@ public class LifecycleBenchmark {
         }
 
         long commands() {
-            return commands;
+            return runner.commands;
+        }
+
+        /** Starts (an array of {@link LifecycleScript.Phase} length) or stops (null) timing every command. */
+        void timePhases(long[] nanos) {
+            runner.phaseNanos = nanos;
         }
 
         long drained() {
             return drained;
         }
-    }
-
-    /** Where a lifecycle's time is recorded when timing phases (one per command kind, plus the completion read). */
-    enum Phase {
-        CAPTURE,
-        ALLOCATE,
-        CANCEL,
-        RELEASE,
-        ACCEPT,
-        PICK,
-        PACK,
-        CREATE,
-        LABEL,
-        HAND_OVER,
-        DELIVER,
-        REMIT,
-        COMPLETE
     }
 
     /** The baseline: S1's raw loop, once per command of the lifecycle at the same schedule position. */
@@ -722,8 +317,8 @@ public class LifecycleBenchmark {
     public void baseline(Baseline b, Allocation counters, Blackhole bh) {
         b.allocation = counters;
         int p = b.position;
-        b.position = p + 1 == SCHEDULE ? 0 : p + 1;
-        for (int i = 0, n = COMMANDS[p]; i < n; i++) {
+        b.position = p + 1 == LifecycleScript.SCHEDULE ? 0 : p + 1;
+        for (int i = 0, n = LifecycleScript.COMMANDS[p]; i < n; i++) {
             bh.consume(b.s1.next());
         }
         b.ops++;

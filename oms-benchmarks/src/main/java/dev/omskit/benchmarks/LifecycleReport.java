@@ -146,7 +146,7 @@ public final class LifecycleReport {
                 .append(" `shipping().isComplete`, on an `Oms` over `InMemoryStorage` allocating from an `Inventory`")
                 .append(" over `InMemoryInventoryStore` (oms-testkit); 10% of lifecycles are cancelled after the")
                 .append(" allocation, 5% ship two lines in two shipments (exact mix by position modulo ")
-                .append(LifecycleBenchmark.SCHEDULE)
+                .append(LifecycleScript.SCHEDULE)
                 .append("; 50% cash on delivery). One operation is one lifecycle. Bytes are `gc.alloc.rate.norm`")
                 .append(" per lifecycle.\n\n");
         RatioReport.environment(md, profile, all, conditions, LifecycleReport.class, "benchmark and param");
@@ -155,14 +155,12 @@ public final class LifecycleReport {
         md.append(
                         "Commands per lifecycle: prepaid 10, cash on delivery 11, split (two shipments, COD) 16, cancelled 3;")
                 .append(" ")
-                .append(LifecycleBenchmark.COMMANDS_PER_SCHEDULE)
+                .append(LifecycleScript.COMMANDS_PER_SCHEDULE)
                 .append(" per ")
-                .append(LifecycleBenchmark.SCHEDULE)
+                .append(LifecycleScript.SCHEDULE)
                 .append(" lifecycles = ")
                 .append(String.format(
-                        Locale.ROOT,
-                        "%.2f",
-                        (double) LifecycleBenchmark.COMMANDS_PER_SCHEDULE / LifecycleBenchmark.SCHEDULE))
+                        Locale.ROOT, "%.2f", (double) LifecycleScript.COMMANDS_PER_SCHEDULE / LifecycleScript.SCHEDULE))
                 .append(" on average. Baseline (the limit, same run): the S1 raw loop (one hash lookup + one")
                 .append(" bounded decrement per line + one allocation per order, 1-line orders) run once per command")
                 .append(" of the lifecycle at the same schedule position, so one baseline operation is the same")
@@ -174,7 +172,7 @@ public final class LifecycleReport {
                 .append(" commands/s | bytes/lifecycle (gc) | bytes/lifecycle (measured method) |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         Optional<RunResult> base = find(all, S5 + "baseline", null);
-        double perLifecycle = (double) LifecycleBenchmark.COMMANDS_PER_SCHEDULE / LifecycleBenchmark.SCHEDULE;
+        double perLifecycle = (double) LifecycleScript.COMMANDS_PER_SCHEDULE / LifecycleScript.SCHEDULE;
         for (RunResult r : all) {
             boolean isBase = name(r).equals(S5 + "baseline");
             md.append("| ")
@@ -236,16 +234,16 @@ public final class LifecycleReport {
         for (int i = 0; i < warmUp; i++) {
             s.next();
         }
-        long[] nanos = new long[LifecycleBenchmark.Phase.values().length];
+        long[] nanos = new long[LifecycleScript.Phase.values().length];
         long drainedBefore = s.drained();
         long lifecyclesBefore = s.lifecycles();
-        s.phaseNanos = nanos;
+        s.timePhases(nanos);
         long start = System.nanoTime();
         for (int i = 0; i < measured; i++) {
             s.next();
         }
         long wall = System.nanoTime() - start;
-        s.phaseNanos = null;
+        s.timePhases(null);
         double events = (double) (s.drained() - drainedBefore) / (s.lifecycles() - lifecyclesBefore);
         s.verify();
         long timed = 0;
@@ -265,7 +263,7 @@ public final class LifecycleReport {
                 .append(String.format(Locale.ROOT, "%.1f", events))
                 .append(" outbox entries drained per lifecycle; per lifecycle:\n\n");
         sb.append("| command | us per lifecycle | share |\n|---|---:|---:|\n");
-        for (LifecycleBenchmark.Phase p : LifecycleBenchmark.Phase.values()) {
+        for (LifecycleScript.Phase p : LifecycleScript.Phase.values()) {
             sb.append("| ")
                     .append(p.name().toLowerCase(Locale.ROOT))
                     .append(" | ")

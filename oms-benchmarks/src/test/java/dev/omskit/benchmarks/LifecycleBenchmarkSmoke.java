@@ -63,15 +63,15 @@ class LifecycleBenchmarkSmoke {
         int splits = 0;
         int commands = 0;
         for (int k = 0; k < 1000; k++) {
-            LifecycleBenchmark.Kind kind = LifecycleBenchmark.kind(k);
-            cancels += kind == LifecycleBenchmark.Kind.CANCEL ? 1 : 0;
-            splits += kind == LifecycleBenchmark.Kind.SPLIT ? 1 : 0;
+            LifecycleScript.Kind kind = LifecycleScript.kind(k);
+            cancels += kind == LifecycleScript.Kind.CANCEL ? 1 : 0;
+            splits += kind == LifecycleScript.Kind.SPLIT ? 1 : 0;
             commands += kind.commands;
         }
 
         assertThat(cancels).isEqualTo(100);
         assertThat(splits).isEqualTo(50);
-        assertThat(commands).isEqualTo(50 * LifecycleBenchmark.COMMANDS_PER_SCHEDULE);
+        assertThat(commands).isEqualTo(50 * LifecycleScript.COMMANDS_PER_SCHEDULE);
     }
 
     @Test

@@ -13,11 +13,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SequentialIds implements IdGenerator {
     private final String prefix;
+    private final String kindPrefix;
     private final Map<TenantId, AtomicLong> counters = new ConcurrentHashMap<>();
     private final Map<TenantId, Map<String, AtomicLong>> kinds = new ConcurrentHashMap<>();
 
-    private SequentialIds(String prefix) {
+    private SequentialIds(String prefix, String kindPrefix) {
         this.prefix = prefix;
+        this.kindPrefix = kindPrefix;
     }
 
     /** Ids {@code o-1}, {@code o-2}, ... */
@@ -27,7 +29,16 @@ public final class SequentialIds implements IdGenerator {
 
     /** Ids {@code <prefix>1}, {@code <prefix>2}, ... */
     public static SequentialIds withPrefix(String prefix) {
-        return new SequentialIds(prefix);
+        return new SequentialIds(prefix, "");
+    }
+
+    /**
+     * Ids of every kind behind {@code prefix}: orders {@code <prefix>1}, ..., and other ids {@code
+     * <prefix><kind>-1}, ..., so that several facades (or processes) sharing one store, each with its own
+     * prefix, never hand out the same id.
+     */
+    public static SequentialIds scoped(String prefix) {
+        return new SequentialIds(prefix, prefix);
     }
 
     @Override
@@ -36,10 +47,10 @@ public final class SequentialIds implements IdGenerator {
                 prefix + counters.computeIfAbsent(tenant, t -> new AtomicLong()).incrementAndGet());
     }
 
-    /** Ids {@code <kind>-1}, {@code <kind>-2}, ... counted per tenant and kind. */
+    /** Ids {@code <kind>-1}, {@code <kind>-2}, ... (behind the prefix when {@link #scoped}), counted per tenant and kind. */
     @Override
     public String nextId(TenantId tenant, String kind) {
-        return kind + "-"
+        return kindPrefix + kind + "-"
                 + kinds.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>())
                         .computeIfAbsent(kind, k -> new AtomicLong())
                         .incrementAndGet();

@@ -39,6 +39,22 @@ class SequentialIdsTest {
         }
 
         @Test
+        void withPrefix_leavesOtherKindsUnprefixed() {
+            assertThat(SequentialIds.withPrefix("SO-").nextId(A, "res")).isEqualTo("res-1");
+        }
+
+        @Test
+        void scoped_prefixesEveryKind_soTwoFacadesOnOneStoreNeverShareAnId() {
+            SequentialIds one = SequentialIds.scoped("i1-");
+            SequentialIds two = SequentialIds.scoped("i2-");
+
+            assertThat(one.nextOrderId(A)).isEqualTo(OrderId.of("i1-1"));
+            assertThat(one.nextId(A, "res")).isEqualTo("i1-res-1");
+            assertThat(two.nextId(A, "res")).isEqualTo("i2-res-1");
+            assertThat(one.nextId(A, "res")).isEqualTo("i1-res-2");
+        }
+
+        @Test
         void nextOrderId_eightThreads_neverRepeatsAnId() throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             CountDownLatch start = new CountDownLatch(1);
