@@ -9,20 +9,27 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * A {@link DataSource} that counts what its callers send to the server: statements executed (each a round
- * trip; a JDBC batch counts once) and transactions (each {@code commit}, plus each statement run in
- * autocommit). Used to measure the transactions and statements of one S5 lifecycle outside the measured
+ * trip; a JDBC batch counts once), commits (the write transactions) and statements run in autocommit (each a
+ * transaction of its own). Used to measure the transactions and statements of one S5 lifecycle outside the measured
  * runs; the proxies cost too much to sit under a measurement.
  */
 final class CountingDataSource implements DataSource {
     private final DataSource target;
     final AtomicLong statements = new AtomicLong();
-    final AtomicLong transactions = new AtomicLong();
+    /** Explicit commits: the write transactions. */
+    final AtomicLong commits = new AtomicLong();
+    /** Statements run in autocommit, each a transaction of its own (the single-statement reads). */
+    final AtomicLong autocommitted = new AtomicLong();
+    /** Executions per SQL text (the text prepared; {@code (unprepared)} for plain statements). */
+    final Map<String, AtomicLong> bySql = new ConcurrentHashMap<>();
 
     CountingDataSource(DataSource target) {
         this.target = target;
@@ -42,10 +49,11 @@ final class CountingDataSource implements DataSource {
         InvocationHandler connection = (proxy, method, args) -> {
             Object result = call(c, method, args);
             if (method.getName().equals("commit")) {
-                transactions.incrementAndGet();
+                commits.incrementAndGet();
             }
             if (result instanceof Statement s) {
-                return statement(c, s, method.getReturnType());
+                String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : "(unprepared)";
+                return statement(c, s, method.getReturnType(), sql);
             }
             return result;
         };
@@ -53,12 +61,13 @@ final class CountingDataSource implements DataSource {
                 Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, connection);
     }
 
-    private Object statement(Connection c, Statement s, Class<?> type) {
+    private Object statement(Connection c, Statement s, Class<?> type, String sql) {
         InvocationHandler statement = (proxy, method, args) -> {
             if (method.getName().startsWith("execute")) {
                 statements.incrementAndGet();
+                bySql.computeIfAbsent(sql, k -> new AtomicLong()).incrementAndGet();
                 if (c.getAutoCommit()) {
-                    transactions.incrementAndGet();
+                    autocommitted.incrementAndGet();
                 }
             }
             return call(s, method, args);

@@ -95,6 +95,14 @@ public class JdbcLifecycleBenchmark {
     @Param({"default", "routing"})
     public String sourcing;
 
+    /**
+     * The server's {@code synchronous_commit}: {@code on} (every commit waits for its WAL on disk, the figure
+     * to report) or {@code off} (commits return before the flush; a crash may lose the last few, never
+     * corrupts): the difference is what the disk costs.
+     */
+    @Param({"on"})
+    public String synchronousCommit;
+
     /** Size of each client's input ring (a multiple of {@value LifecycleScript#SCHEDULE}). */
     @Param({"4000"})
     public int ordersPerClient;
@@ -116,7 +124,7 @@ public class JdbcLifecycleBenchmark {
         }
         try {
             server = EmbeddedPostgres.builder()
-                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("synchronous_commit", synchronousCommit)
                     .setServerConfig("fsync", "on")
                     .setServerConfig("max_connections", "100")
                     .start();
@@ -261,8 +269,9 @@ public class JdbcLifecycleBenchmark {
 
     /**
      * Drains the outbox and checks nothing is left undelivered; then measures, on a fresh client over a
-     * {@link CountingDataSource}, the transactions and statements of {@value #CALIBRATION} lifecycles and
-     * prints them per lifecycle (a line starting {@code S5-JDBC transactions}).
+     * {@link CountingDataSource}, the commits, autocommitted reads and statements of {@value #CALIBRATION}
+     * lifecycles and the time of each command, and prints them per lifecycle (lines starting {@code S5-JDBC}),
+     * with the statements by SQL text.
      */
     @TearDown(Level.Trial)
     public void stop() throws Exception {
@@ -292,27 +301,57 @@ public class JdbcLifecycleBenchmark {
         try {
             client.setUp(this);
             client.next(); // the facade's first reads (locations) out of the count
-            long transactions = counting.transactions.get();
+            long commits = counting.commits.get();
+            long autocommitted = counting.autocommitted.get();
             long statements = counting.statements.get();
             long commands = client.runner.commands;
+            long[] nanos = new long[LifecycleScript.Phase.values().length];
+            client.runner.phaseNanos = nanos;
+            long start = System.nanoTime();
             for (int i = 0; i < CALIBRATION; i++) {
                 client.next();
             }
+            long wall = System.nanoTime() - start;
+            client.runner.phaseNanos = null;
             long relays = CALIBRATION / DRAIN_EVERY;
-            double perLifecycle = (double) (counting.transactions.get() - transactions) / CALIBRATION;
+            double commitsPer = (double) (counting.commits.get() - commits) / CALIBRATION;
+            double autocommittedPer = (double) (counting.autocommitted.get() - autocommitted) / CALIBRATION;
             double statementsPer = (double) (counting.statements.get() - statements) / CALIBRATION;
             double commandsPer = (double) (client.runner.commands - commands) / CALIBRATION;
             System.out.printf(
                     Locale.ROOT,
-                    "%nS5-JDBC transactions per lifecycle: %.2f; statements per lifecycle: %.2f; commands per"
-                            + " lifecycle: %.2f (%d lifecycles, %d outbox relays included, sourcing %s)%n",
-                    perLifecycle,
+                    "%nS5-JDBC per lifecycle: %.2f write transactions (commits), %.2f single-statement reads in"
+                            + " autocommit, %.2f statements in all, %.2f commands (%d lifecycles, %d outbox relays"
+                            + " included, sourcing %s)%n",
+                    commitsPer,
+                    autocommittedPer,
                     statementsPer,
                     commandsPer,
                     CALIBRATION,
                     relays,
                     sourcing);
             client.verify();
+            StringBuilder phases = new StringBuilder();
+            for (LifecycleScript.Phase phase : LifecycleScript.Phase.values()) {
+                phases.append(String.format(
+                        Locale.ROOT,
+                        " %s %.2f",
+                        phase.name().toLowerCase(Locale.ROOT),
+                        nanos[phase.ordinal()] / 1e6 / CALIBRATION));
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "S5-JDBC one client alone: %.2f ms per lifecycle; ms per lifecycle by command:%s%n",
+                    wall / 1e6 / CALIBRATION,
+                    phases);
+            counting.bySql.entrySet().stream()
+                    .sorted((x, y) ->
+                            Long.compare(y.getValue().get(), x.getValue().get()))
+                    .forEach(e -> System.out.printf(
+                            Locale.ROOT,
+                            "  %6.2f per lifecycle: %s%n",
+                            (double) e.getValue().get() / (CALIBRATION + 1),
+                            e.getKey().replaceAll("\\s+", " ")));
         } finally {
             pool = shared;
             client.close();

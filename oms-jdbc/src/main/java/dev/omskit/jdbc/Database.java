@@ -84,6 +84,29 @@ public final class Database {
                 last);
     }
 
+    /**
+     * Runs {@code work}, one read statement, on a connection in autocommit mode: the statement is its own
+     * transaction, with no {@code BEGIN} or {@code COMMIT} round trip. Only for work of a single statement
+     * that changes nothing (several statements would each see a different snapshot); failures are thrown as
+     * by {@link #transaction}.
+     */
+    public <T> T read(Work<T> work) {
+        Checks.notNull("work", work);
+        try (Connection c = dataSource.getConnection()) {
+            if (c.getAutoCommit()) {
+                return work.run(c);
+            }
+            c.setAutoCommit(true);
+            try {
+                return work.run(c);
+            } finally {
+                c.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
     /** Whether {@code e}, or a cause of it, is a failure a new attempt may get past. */
     static boolean retried(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -26,7 +26,7 @@ public final class JdbcCursorStore implements CursorStore {
         Checks.notNull("tenant", tenant);
         Checks.notNull("connector", connector);
         Checks.notNull("feed", feed);
-        return db.transaction(c -> {
+        return db.read(c -> {
             try (PreparedStatement p = c.prepareStatement(
                     "SELECT position FROM omskit_sync_cursor WHERE tenant = ? AND connector = ? AND feed = ?")) {
                 p.setString(1, tenant.value());

@@ -161,7 +161,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     @Override
     public List<Location> locations(TenantId tenant) {
         Checks.notNull("tenant", tenant);
-        return db.transaction(c -> Sql.bodies(
+        return db.read(c -> Sql.bodies(
                 codec,
                 c,
                 "SELECT body FROM omskit_location WHERE tenant = ? ORDER BY id COLLATE \"C\"",
@@ -550,7 +550,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         Checks.notNull("tenant", tenant);
         Checks.notNull("sku", sku);
         Checks.notNull("location", location);
-        return db.transaction(c -> Sql.first(levels(
+        return db.read(c -> Sql.first(levels(
                         c,
                         "SELECT * FROM omskit_stock_cell WHERE tenant = ? AND sku = ? AND location = ?",
                         tenant.value(),
@@ -563,7 +563,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     public List<StockLevel> levels(TenantId tenant, Sku sku) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("sku", sku);
-        return db.transaction(c -> levels(
+        return db.read(c -> levels(
                 c,
                 "SELECT * FROM omskit_stock_cell WHERE tenant = ? AND sku = ? ORDER BY location COLLATE \"C\"",
                 tenant.value(),
@@ -581,7 +581,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         if (skus.isEmpty()) {
             return out;
         }
-        List<StockLevel> all = db.transaction(c -> {
+        List<StockLevel> all = db.read(c -> {
             Array names = c.createArrayOf("text", skus.stream().map(Sku::value).toArray());
             try (PreparedStatement p = c.prepareStatement("SELECT * FROM omskit_stock_cell WHERE tenant = ?"
                     + " AND sku = ANY (?) ORDER BY sku COLLATE \"C\", location COLLATE \"C\"")) {
@@ -600,7 +600,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     @Override
     public List<StockLevel> allLevels(TenantId tenant) {
         Checks.notNull("tenant", tenant);
-        return db.transaction(c -> levels(
+        return db.read(c -> levels(
                 c,
                 "SELECT * FROM omskit_stock_cell WHERE tenant = ? ORDER BY sku COLLATE \"C\", location COLLATE \"C\"",
                 tenant.value()));
@@ -663,7 +663,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     public List<Reservation> reservationsFor(TenantId tenant, String reference) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("reference", reference);
-        return db.transaction(c -> Sql.bodies(
+        return db.read(c -> Sql.bodies(
                 codec,
                 c,
                 "SELECT body FROM omskit_reservation WHERE tenant = ? AND reference = ?"
@@ -676,7 +676,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     @Override
     public List<Reservation> openReservations(TenantId tenant) {
         Checks.notNull("tenant", tenant);
-        return db.transaction(c -> Sql.bodies(
+        return db.read(c -> Sql.bodies(
                 codec,
                 c,
                 "SELECT body FROM omskit_reservation WHERE tenant = ? AND is_open ORDER BY id COLLATE \"C\"",
@@ -690,7 +690,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         if (limit < 1) {
             throw InvalidArgumentException.of("limit", "NOT_POSITIVE", "limit must be positive; was " + limit);
         }
-        List<Reservation> found = db.transaction(c -> Sql.bodies(
+        List<Reservation> found = db.read(c -> Sql.bodies(
                 codec,
                 c,
                 "SELECT body FROM omskit_reservation WHERE hold_expires_at <= ?"
@@ -712,7 +712,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     public List<Transfer> transfersInTransit(TenantId tenant, LocationId location) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("location", location);
-        return db.transaction(c -> Sql.bodies(
+        return db.read(c -> Sql.bodies(
                 codec,
                 c,
                 "SELECT body FROM omskit_transfer WHERE tenant = ? AND destination = ? AND in_transit"
@@ -732,7 +732,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     @Override
     public List<PurchaseOrder> openPurchaseOrders(TenantId tenant) {
         Checks.notNull("tenant", tenant);
-        return db.transaction(c -> Sql.bodies(
+        return db.read(c -> Sql.bodies(
                 codec,
                 c,
                 "SELECT body FROM omskit_purchase_order WHERE tenant = ? AND is_open"
@@ -755,7 +755,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         if (limit < 1) {
             throw InvalidArgumentException.of("limit", "NOT_POSITIVE", "limit must be positive; was " + limit);
         }
-        return db.transaction(c -> Sql.bodies(
+        return db.read(c -> Sql.bodies(
                 codec,
                 c,
                 "SELECT body FROM omskit_backorder WHERE tenant = ? AND sku = ? AND is_open"
@@ -770,7 +770,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     public List<Backorder> backordersFor(TenantId tenant, String reference) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("reference", reference);
-        return db.transaction(c -> Sql.bodies(
+        return db.read(c -> Sql.bodies(
                 codec,
                 c,
                 "SELECT body FROM omskit_backorder WHERE tenant = ? AND reference = ? ORDER BY since, id COLLATE \"C\"",
@@ -787,7 +787,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         if (limit < 1) {
             throw InvalidArgumentException.of("limit", "NOT_POSITIVE", "limit must be positive; was " + limit);
         }
-        return db.transaction(c -> {
+        return db.read(c -> {
             List<LedgerEntry> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT sequence, body FROM omskit_stock_ledger"
                     + " WHERE tenant = ? AND sku = ? AND location = ? AND sequence > ? ORDER BY sequence LIMIT ?")) {
@@ -810,7 +810,7 @@ public final class JdbcInventoryStore implements InventoryStore {
 
     /** The record of {@code table} with this tenant and id. */
     private <T> Optional<T> byId(String table, Class<T> type, TenantId tenant, String id) {
-        return db.transaction(c -> Sql.first(Sql.bodies(
+        return db.read(c -> Sql.first(Sql.bodies(
                 codec, c, "SELECT body FROM " + table + " WHERE tenant = ? AND id = ?", type, tenant.value(), id)));
     }
 

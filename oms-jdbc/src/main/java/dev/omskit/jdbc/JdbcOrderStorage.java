@@ -76,6 +76,13 @@ public final class JdbcOrderStorage implements OmsStorage {
 
     private final Duration claim;
 
+    private static final String INSERT_ORDER_EVENT =
+            "INSERT INTO omskit_order_event (tenant, order_id, sequence, event_id, body) VALUES (?, ?, ?, ?, ?::jsonb)";
+    private static final String INSERT_DOCUMENT_EVENT = "INSERT INTO omskit_document_event (tenant, kind, document_id,"
+            + " sequence, body) VALUES (?, ?, ?, ?, ?::jsonb)";
+    private static final String INSERT_OUTBOX =
+            "INSERT INTO omskit_outbox (tenant, order_id, body) VALUES (?, ?, ?::jsonb)";
+
     /** Order storage in {@code db} (migrated with {@link Migrations#apply}), relay claims of {@link #CLAIM}. */
     public JdbcOrderStorage(Database db) {
         this(db, CLAIM);
@@ -119,7 +126,7 @@ public final class JdbcOrderStorage implements OmsStorage {
         public Optional<Order> find(TenantId tenant, OrderId id) {
             Checks.notNull("tenant", tenant);
             Checks.notNull("id", id);
-            return db.transaction(c -> one(
+            return db.read(c -> one(
                     c,
                     "SELECT body FROM omskit_order WHERE tenant = ? AND id = ?",
                     Order.class,
@@ -132,7 +139,7 @@ public final class JdbcOrderStorage implements OmsStorage {
             Checks.notNull("tenant", tenant);
             Checks.notNull("channel", channel);
             Checks.notNull("channelOrderId", channelOrderId);
-            return db.transaction(c -> one(
+            return db.read(c -> one(
                     c,
                     "SELECT body FROM omskit_order WHERE tenant = ? AND channel = ? AND channel_order_id = ?",
                     Order.class,
@@ -168,7 +175,7 @@ public final class JdbcOrderStorage implements OmsStorage {
             sql.append(" ORDER BY created_at, id OFFSET ? LIMIT ?");
             args.add(query.offset());
             args.add(query.limit());
-            return db.transaction(c -> all(c, sql.toString(), Order.class, args.toArray()));
+            return db.read(c -> all(c, sql.toString(), Order.class, args.toArray()));
         }
 
         @Override
@@ -176,35 +183,49 @@ public final class JdbcOrderStorage implements OmsStorage {
             Checks.notNull("commit", commit);
             db.transaction(c -> {
                 writeOrder(c, commit);
-                for (OrderEvent e : commit.events()) {
-                    Sql.update(
-                            c,
-                            "INSERT INTO omskit_order_event (tenant, order_id, sequence, event_id, body)"
-                                    + " VALUES (?, ?, ?, ?, ?::jsonb)",
-                            commit.tenant().value(),
-                            commit.order().id().value(),
-                            e.header().sequence(),
-                            e.eventId(),
-                            codec.write(e));
-                    outbox(c, e);
-                }
-                if (commit.idempotency().isPresent()) {
-                    IdempotencyRecord r = commit.idempotency().get();
-                    int inserted = Sql.update(
-                            c,
-                            "INSERT INTO omskit_idempotency (tenant, key, order_id, recorded_at, body)"
-                                    + " VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING",
-                            commit.tenant().value(),
-                            r.key().value(),
-                            r.orderId().value(),
-                            Sql.time(r.recordedAt()),
-                            codec.write(r));
-                    if (inserted == 0) {
-                        throw new DuplicateIdempotencyKeyException(r.key());
+                try (PreparedStatement events = c.prepareStatement(INSERT_ORDER_EVENT);
+                        PreparedStatement documentEvents = c.prepareStatement(INSERT_DOCUMENT_EVENT);
+                        PreparedStatement outbox = c.prepareStatement(INSERT_OUTBOX)) {
+                    for (OrderEvent e : commit.events()) {
+                        Sql.bind(
+                                events,
+                                commit.tenant().value(),
+                                commit.order().id().value(),
+                                e.header().sequence(),
+                                e.eventId(),
+                                codec.write(e));
+                        events.addBatch();
+                        outbox(outbox, e);
                     }
-                }
-                for (DocumentWrite w : commit.documents()) {
-                    writeDocument(c, commit, w);
+                    if (!commit.events().isEmpty()) {
+                        events.executeBatch();
+                    }
+                    if (commit.idempotency().isPresent()) {
+                        IdempotencyRecord r = commit.idempotency().get();
+                        int inserted = Sql.update(
+                                c,
+                                "INSERT INTO omskit_idempotency (tenant, key, order_id, recorded_at, body)"
+                                        + " VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING",
+                                commit.tenant().value(),
+                                r.key().value(),
+                                r.orderId().value(),
+                                Sql.time(r.recordedAt()),
+                                codec.write(r));
+                        if (inserted == 0) {
+                            throw new DuplicateIdempotencyKeyException(r.key());
+                        }
+                    }
+                    int documentEventCount = 0;
+                    for (DocumentWrite w : commit.documents()) {
+                        writeDocument(c, commit, w, documentEvents, outbox);
+                        documentEventCount += w.events().size();
+                    }
+                    if (documentEventCount > 0) {
+                        documentEvents.executeBatch();
+                    }
+                    if (documentEventCount > 0 || !commit.events().isEmpty()) {
+                        outbox.executeBatch();
+                    }
                 }
                 return null;
             });
@@ -270,10 +291,17 @@ public final class JdbcOrderStorage implements OmsStorage {
             }
         }
 
-        private void writeDocument(Connection c, OrderCommit commit, DocumentWrite w) throws SQLException {
+        private void writeDocument(
+                Connection c,
+                OrderCommit commit,
+                DocumentWrite w,
+                PreparedStatement documentEvents,
+                PreparedStatement outbox)
+                throws SQLException {
             OrderDocument d = w.document();
             String tenant = commit.tenant().value();
             String kind = d.kind().name();
+            Set<String> held = new HashSet<>();
             if (w.isNew()) {
                 int inserted = Sql.update(
                         c,
@@ -291,19 +319,27 @@ public final class JdbcOrderStorage implements OmsStorage {
                     throw new VersionConflictException(d.kind(), d.id(), 0, documentVersion(c, tenant, kind, d.id()));
                 }
             } else {
-                int updated = Sql.update(
-                        c,
-                        "UPDATE omskit_document SET version = ?, state = ?, body = ?::jsonb"
-                                + " WHERE tenant = ? AND kind = ? AND id = ? AND version = ? AND order_id = ?",
-                        d.version(),
-                        d.state().name(),
-                        codec.write(d),
-                        tenant,
-                        kind,
-                        d.id(),
-                        w.expectedVersion(),
-                        d.orderId().value());
-                if (updated == 0) {
+                // The update returns the references the document holds, so that only changes are written.
+                Optional<Array> references;
+                try (PreparedStatement p = c.prepareStatement("UPDATE omskit_document d SET version = ?, state = ?,"
+                        + " body = ?::jsonb WHERE tenant = ? AND kind = ? AND id = ? AND version = ? AND order_id = ?"
+                        + " RETURNING ARRAY(SELECT r.reference FROM omskit_document_reference r WHERE r.tenant ="
+                        + " d.tenant AND r.kind = d.kind AND r.document_id = d.id)")) {
+                    Sql.bind(
+                            p,
+                            d.version(),
+                            d.state().name(),
+                            codec.write(d),
+                            tenant,
+                            kind,
+                            d.id(),
+                            w.expectedVersion(),
+                            d.orderId().value());
+                    try (ResultSet r = p.executeQuery()) {
+                        references = r.next() ? Optional.of(r.getArray(1)) : Optional.empty();
+                    }
+                }
+                if (references.isEmpty()) {
                     Optional<String> owner = Sql.scalar(
                             c,
                             "SELECT order_id FROM omskit_document WHERE tenant = ? AND kind = ? AND id = ?",
@@ -316,13 +352,10 @@ public final class JdbcOrderStorage implements OmsStorage {
                     throw new VersionConflictException(
                             d.kind(), d.id(), w.expectedVersion(), documentVersion(c, tenant, kind, d.id()));
                 }
+                for (Object reference : (Object[]) references.get().getArray()) {
+                    held.add((String) reference);
+                }
             }
-            Set<String> held = new HashSet<>(Sql.strings(
-                    c,
-                    "SELECT reference FROM omskit_document_reference WHERE tenant = ? AND kind = ? AND document_id = ?",
-                    tenant,
-                    kind,
-                    d.id()));
             for (String reference : d.references()) {
                 if (held.remove(reference)) {
                     continue;
@@ -358,26 +391,16 @@ public final class JdbcOrderStorage implements OmsStorage {
                         d.id());
             }
             for (DocumentEvent e : w.events()) {
-                Sql.update(
-                        c,
-                        "INSERT INTO omskit_document_event (tenant, kind, document_id, sequence, body)"
-                                + " VALUES (?, ?, ?, ?, ?::jsonb)",
-                        tenant,
-                        kind,
-                        d.id(),
-                        e.sequence(),
-                        codec.write(e));
-                outbox(c, e);
+                Sql.bind(documentEvents, tenant, kind, d.id(), e.sequence(), codec.write(e));
+                documentEvents.addBatch();
+                outbox(outbox, e);
             }
         }
 
-        private void outbox(Connection c, OmsEvent e) throws SQLException {
-            Sql.update(
-                    c,
-                    "INSERT INTO omskit_outbox (tenant, order_id, body) VALUES (?, ?, ?::jsonb)",
-                    e.tenant().value(),
-                    e.orderId().value(),
-                    codec.write(new Envelope(e)));
+        /** Adds {@code e}'s outbox row to the batch {@code outbox}, in the order the events were made. */
+        private void outbox(PreparedStatement outbox, OmsEvent e) throws SQLException {
+            Sql.bind(outbox, e.tenant().value(), e.orderId().value(), codec.write(new Envelope(e)));
+            outbox.addBatch();
         }
     }
 
@@ -394,7 +417,7 @@ public final class JdbcOrderStorage implements OmsStorage {
         public List<OrderEvent> trail(TenantId tenant, OrderId order) {
             Checks.notNull("tenant", tenant);
             Checks.notNull("order", order);
-            return db.transaction(c -> all(
+            return db.read(c -> all(
                     c,
                     "SELECT body FROM omskit_order_event WHERE tenant = ? AND order_id = ? ORDER BY sequence",
                     OrderEvent.class,
@@ -463,7 +486,7 @@ public final class JdbcOrderStorage implements OmsStorage {
         public Optional<IdempotencyRecord> find(TenantId tenant, IdempotencyKey key) {
             Checks.notNull("tenant", tenant);
             Checks.notNull("key", key);
-            return db.transaction(c -> one(
+            return db.read(c -> one(
                     c,
                     "SELECT body FROM omskit_idempotency WHERE tenant = ? AND key = ?",
                     IdempotencyRecord.class,
@@ -478,7 +501,7 @@ public final class JdbcOrderStorage implements OmsStorage {
             Checks.notNull("tenant", tenant);
             Checks.notNull("kind", kind);
             Checks.notNull("id", id);
-            return db.transaction(c -> one(
+            return db.read(c -> one(
                     c,
                     "SELECT body FROM omskit_document WHERE tenant = ? AND kind = ? AND id = ?",
                     kind.type(),
@@ -493,7 +516,7 @@ public final class JdbcOrderStorage implements OmsStorage {
             Checks.notNull("tenant", tenant);
             Checks.notNull("kind", kind);
             Checks.notNull("reference", reference);
-            return db.transaction(c -> one(
+            return db.read(c -> one(
                     c,
                     "SELECT d.body FROM omskit_document_reference r JOIN omskit_document d ON d.tenant = r.tenant"
                             + " AND d.kind = r.kind AND d.id = r.document_id"
@@ -508,7 +531,7 @@ public final class JdbcOrderStorage implements OmsStorage {
         public List<OrderDocument> ofOrder(TenantId tenant, OrderId order) {
             Checks.notNull("tenant", tenant);
             Checks.notNull("order", order);
-            return db.transaction(c -> all(
+            return db.read(c -> all(
                     c,
                     "SELECT body FROM omskit_document WHERE tenant = ? AND order_id = ? ORDER BY created_seq",
                     OrderDocument.class,
@@ -549,7 +572,7 @@ public final class JdbcOrderStorage implements OmsStorage {
             Checks.notNull("tenant", tenant);
             Checks.notNull("kind", kind);
             Checks.notNull("id", id);
-            return db.transaction(c -> all(
+            return db.read(c -> all(
                     c,
                     "SELECT body FROM omskit_document_event WHERE tenant = ? AND kind = ? AND document_id = ?"
                             + " ORDER BY sequence",

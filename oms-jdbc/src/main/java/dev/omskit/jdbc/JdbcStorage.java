@@ -64,6 +64,8 @@ public final class JdbcStorage {
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("omskit");
         config.setAutoCommit(true);
+        // A commit's events and outbox rows go as one multi-row INSERT each instead of one per row.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config);
     }
 

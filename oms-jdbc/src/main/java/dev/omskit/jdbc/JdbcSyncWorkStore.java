@@ -94,7 +94,7 @@ public final class JdbcSyncWorkStore implements SyncWorkStore {
     public List<SyncWork> due(Instant now, int limit) {
         Checks.notNull("now", now);
         positive(limit);
-        return db.transaction(c -> {
+        return db.read(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM omskit_sync_work"
                     + " WHERE state = 'PENDING' AND not_before <= ? ORDER BY not_before, key, tenant LIMIT ?")) {
                 p.setObject(1, Sql.time(now));
@@ -142,7 +142,7 @@ public final class JdbcSyncWorkStore implements SyncWorkStore {
     public Optional<SyncWork> find(TenantId tenant, String key) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("key", key);
-        return db.transaction(c -> {
+        return db.read(c -> {
             try (PreparedStatement p =
                     c.prepareStatement("SELECT " + COLUMNS + " FROM omskit_sync_work WHERE tenant = ? AND key = ?")) {
                 p.setString(1, tenant.value());
@@ -160,7 +160,7 @@ public final class JdbcSyncWorkStore implements SyncWorkStore {
         if (offset < 0) {
             throw new InvalidArgumentException("offset must not be negative; was " + offset);
         }
-        return db.transaction(c -> {
+        return db.read(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM omskit_sync_work"
                     + " WHERE tenant = ? AND state = ? ORDER BY created_at, key OFFSET ? LIMIT ?")) {
                 p.setString(1, tenant.value());

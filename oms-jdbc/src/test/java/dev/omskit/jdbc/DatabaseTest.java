@@ -55,6 +55,48 @@ class DatabaseTest {
         assertThat(total).as("each transaction's two increments landed once").isEqualTo(4);
     }
 
+    @Test
+    @DisplayName("a read runs in autocommit (no transaction open), also on a host pool that hands out connections"
+            + " with autocommit off, and gives the connection back as it came")
+    void read_runsInAutocommit_andRestoresTheConnection() throws Exception {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setDataSource(DS);
+        config.setAutoCommit(false);
+        config.setMaximumPoolSize(1);
+        try (com.zaxxer.hikari.HikariDataSource manual = new com.zaxxer.hikari.HikariDataSource(config)) {
+            Database host = Database.of(manual);
+
+            boolean ownTransaction = host.read(c -> {
+                try (Statement s = c.createStatement();
+                        ResultSet r = s.executeQuery("SELECT pg_current_xact_id_if_assigned() IS NULL")) {
+                    r.next();
+                    return r.getBoolean(1) && c.getAutoCommit();
+                }
+            });
+            boolean restored;
+            try (java.sql.Connection c = manual.getConnection()) {
+                restored = !c.getAutoCommit();
+            }
+
+            assertThat(ownTransaction).as("the read ran in autocommit").isTrue();
+            assertThat(restored)
+                    .as("the pooled connection is back to autocommit off")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("a failing read is an InternalException naming the SQL state, not a raw SQLException")
+    void read_failure_isTranslated() {
+        assertThatThrownBy(() -> db.read(c -> {
+                    try (Statement s = c.createStatement()) {
+                        return s.executeQuery("SELECT * FROM no_such_table");
+                    }
+                }))
+                .isInstanceOf(InternalException.class)
+                .hasMessageContaining("42P01");
+    }
+
     private Void bump(CyclicBarrier barrier, AtomicInteger attempts, int first, int second) {
         return db.transaction(c -> {
             int attempt = attempts.incrementAndGet();
