@@ -13,7 +13,6 @@ import dev.omskit.core.model.LocationId;
 import dev.omskit.core.model.Sku;
 import dev.omskit.core.model.TenantId;
 import dev.omskit.jdbc.GroupedReservations;
-import dev.omskit.jdbc.JdbcInventoryStore;
 import dev.omskit.jdbc.JdbcStorage;
 import dev.omskit.testkit.InventoryFixtures;
 import dev.omskit.testkit.store.InMemoryProductCatalog;
@@ -112,10 +111,7 @@ public class JdbcReservationBenchmark {
                     Product.builder().tenant(TENANT).sku(sku(i)).name("S4 " + i).build());
         }
         inventory = Inventory.builder()
-                .store(
-                        batched
-                                ? new GroupedReservations((JdbcInventoryStore) storage.inventory(), 64)
-                                : storage.inventory())
+                .store(batched ? new GroupedReservations(storage.inventory(), 64) : storage.inventory())
                 .catalog(catalog)
                 .clock(Clock.systemUTC())
                 .build();

@@ -101,6 +101,33 @@ public final class JdbcOrderStorage implements OmsStorage {
         this.codec = Codec.create();
     }
 
+    /**
+     * Deletes at most {@code limit} outbox entries delivered more than {@code olderThan} ago (by the
+     * database's clock, which also stamped their delivery), oldest first, and returns how many it deleted.
+     * Entries not yet delivered are never deleted. Delivered entries stay for audit until this is called;
+     * run it from a scheduled job, again while it returns {@code limit}. Safe from any number of instances at
+     * once.
+     */
+    public int purgeDelivered(Duration olderThan, int limit) {
+        Checks.notNull("olderThan", olderThan);
+        if (olderThan.isNegative()) {
+            throw InvalidArgumentException.of(
+                    "olderThan", "NEGATIVE", "the age of entries to purge must not be negative; was " + olderThan);
+        }
+        if (limit < 1) {
+            throw InvalidArgumentException.of("limit", "NOT_POSITIVE", "limit must be positive; was " + limit);
+        }
+        return db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM omskit_outbox WHERE position IN (SELECT"
+                    + " position FROM omskit_outbox WHERE delivered_at IS NOT NULL AND delivered_at < now() - ? *"
+                    + " interval '1 millisecond' ORDER BY delivered_at, position LIMIT ? FOR UPDATE SKIP LOCKED)")) {
+                p.setLong(1, olderThan.toMillis());
+                p.setInt(2, limit);
+                return p.executeUpdate();
+            }
+        });
+    }
+
     @Override
     public OrderStore orders() {
         return orders;

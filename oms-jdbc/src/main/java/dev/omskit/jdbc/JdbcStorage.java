@@ -4,8 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.omskit.connectors.sync.CursorStore;
 import dev.omskit.connectors.sync.SyncWorkStore;
-import dev.omskit.core.spi.InventoryStore;
-import dev.omskit.core.spi.OmsStorage;
 import dev.omskit.core.support.Checks;
 import java.util.List;
 import javax.sql.DataSource;
@@ -79,13 +77,19 @@ public final class JdbcStorage {
         return db;
     }
 
-    /** Orders, trails, the outbox, idempotency records and order documents: give it to {@code Oms.builder().storage}. */
-    public OmsStorage orders() {
+    /**
+     * Orders, trails, the outbox, idempotency records and order documents: give it to {@code
+     * Oms.builder().storage}. Also purges delivered outbox entries ({@link JdbcOrderStorage#purgeDelivered}).
+     */
+    public JdbcOrderStorage orders() {
         return orders;
     }
 
-    /** Stock, reservations, transfers, purchase orders, backorders and the ledger: give it to {@code Inventory.builder().store}. */
-    public InventoryStore inventory() {
+    /**
+     * Stock, reservations, transfers, purchase orders, backorders and the ledger: give it to {@code
+     * Inventory.builder().store}, or wrap it in {@link GroupedReservations} for hot SKUs.
+     */
+    public JdbcInventoryStore inventory() {
         return inventory;
     }
 
