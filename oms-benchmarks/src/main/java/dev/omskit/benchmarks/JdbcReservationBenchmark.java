@@ -84,6 +84,7 @@ public class JdbcReservationBenchmark {
     EmbeddedPostgres server;
     DataSource pool;
     Inventory inventory;
+    GroupedReservations grouped;
     int skuCount;
     int unitsPerCell;
     final AtomicLong reserved = new AtomicLong();
@@ -110,8 +111,9 @@ public class JdbcReservationBenchmark {
             catalog.put(
                     Product.builder().tenant(TENANT).sku(sku(i)).name("S4 " + i).build());
         }
+        grouped = batched ? new GroupedReservations(storage.inventory(), 64) : null;
         inventory = Inventory.builder()
-                .store(batched ? new GroupedReservations(storage.inventory(), 64) : storage.inventory())
+                .store(batched ? grouped : storage.inventory())
                 .catalog(catalog)
                 .clock(Clock.systemUTC())
                 .build();
@@ -161,6 +163,13 @@ public class JdbcReservationBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() throws Exception {
+        if (grouped != null && grouped.batches() > 0) {
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "%nS4 batched: %d batches, %.2f reservations per batch%n",
+                    grouped.batches(),
+                    (double) grouped.batchedCommits() / grouped.batches());
+        }
         ((AutoCloseable) pool).close();
         server.close();
     }

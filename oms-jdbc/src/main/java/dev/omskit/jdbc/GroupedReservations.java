@@ -41,7 +41,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * held across a disk flush per reservation.
  *
  * <p>While one thread of the process commits a batch, the commits that arrive queue up and go in the next
- * batch (at most {@code maxBatch} each); a thread waits for its own answer, or takes the next batch itself.
+ * batch (at most {@code maxBatch} each); the thread that sends keeps sending until the queue is empty, and
+ * the others wait for their own answers without spinning.
  * The in-process lock only decides which thread sends the next batch; what keeps stock right is still the
  * SQL (the conditional cell updates), so any number of processes may batch against one database. Commits
  * touching more than one cell go straight to the store, unbatched, so batches only lock one row each.
@@ -53,6 +54,8 @@ public final class GroupedReservations implements InventoryStore {
     private final int maxBatch;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock sender = new ReentrantLock();
+    private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder batched = new java.util.concurrent.atomic.LongAdder();
 
     /** Batches over {@code store} of at most {@code maxBatch} commits (64 is a sound start). */
     public GroupedReservations(JdbcInventoryStore store, int maxBatch) {
@@ -72,18 +75,25 @@ public final class GroupedReservations implements InventoryStore {
         }
         Pending mine = new Pending(commit, new CompletableFuture<>());
         queue.add(mine);
-        while (!mine.result().isDone()) {
+        // Whoever holds the sender lock sends batches until the queue is empty, then unlocks and looks
+        // again: a commit queued while the lock was held is sent by the holder, or by its own thread once
+        // the lock is free. Waiters block on their own answer (the timed wait is only a safety net).
+        while (true) {
+            boolean done = mine.result().isDone();
+            if (done && (queue.isEmpty() || sender.isLocked())) {
+                break;
+            }
             if (sender.tryLock()) {
                 try {
-                    while (!mine.result().isDone()) {
+                    while (!queue.isEmpty()) {
                         sendBatch();
                     }
                 } finally {
                     sender.unlock();
                 }
-            } else {
+            } else if (!done) {
                 try {
-                    mine.result().get(200, TimeUnit.MICROSECONDS);
+                    mine.result().get(2, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
                     // not answered yet: look again whether this thread should send the next batch
                 } catch (InterruptedException e) {
@@ -115,6 +125,8 @@ public final class GroupedReservations implements InventoryStore {
         if (batch.isEmpty()) {
             return;
         }
+        batches.increment();
+        batched.add(batch.size());
         try {
             List<Object> results =
                     store.commitAll(batch.stream().map(Pending::commit).toList());
@@ -124,6 +136,16 @@ public final class GroupedReservations implements InventoryStore {
         } catch (RuntimeException e) {
             batch.forEach(b -> b.result().completeExceptionally(e));
         }
+    }
+
+    /** Batches sent so far (each one transaction). */
+    public long batches() {
+        return batches.sum();
+    }
+
+    /** Commits sent in batches so far; divided by {@link #batches()}, the mean batch size. */
+    public long batchedCommits() {
+        return batched.sum();
     }
 
     private static int cells(StockCommit commit) {

@@ -64,7 +64,7 @@ import java.util.TreeMap;
  *
  * A short cell rolls the whole transaction back and the commit is refused naming every short cell.
  * Deadlocks and serialization failures are retried inside ({@link Database}). Records are kept whole as
- * {@code jsonb} ({@link Codec}) beside the columns their queries need. Passes {@code
+ * {@code json} ({@link Codec}) beside the columns their queries need. Passes {@code
  * InventoryStoreCompatibilityKit}.
  */
 public final class JdbcInventoryStore implements InventoryStore {
@@ -130,7 +130,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         locationCache.remove(Map.entry(location.tenant(), location.id()));
         db.transaction(c -> Sql.update(
                 c,
-                "INSERT INTO omskit_location (tenant, id, body) VALUES (?, ?, ?::jsonb)"
+                "INSERT INTO omskit_location (tenant, id, body) VALUES (?, ?, ?::json)"
                         + " ON CONFLICT (tenant, id) DO UPDATE SET body = EXCLUDED.body",
                 location.tenant().value(),
                 location.id().value(),
@@ -236,7 +236,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     /**
      * Whether {@code commit} is a plain reservation: one new reservation record and more units reserved in
      * one cell, nothing else (no idempotency key, movement or other record). A batch of only these is
-     * decided in three statements ({@link #reserveGrouped}) instead of four round trips per commit.
+     * decided in two statements ({@link #reserveGrouped}) instead of four round trips per commit.
      */
     private static boolean plainReservation(StockCommit commit) {
         if (commit.idempotencyKey().isPresent()
@@ -282,10 +282,10 @@ public final class JdbcInventoryStore implements InventoryStore {
 
     /**
      * Decides a batch of {@link #plainReservation plain reservations} as if each had committed alone, in
-     * order, in three statements: the cells are locked ({@code FOR UPDATE}, in the global cell order) and
+     * order, in two statements: the cells are locked ({@code FOR UPDATE}, in the global cell order) and
      * read; each reservation is granted while its cell has the units, else refused with the shortfall it
-     * would have met alone; the granted records are inserted in one statement; each cell gets the sum of its
-     * grants in one conditional {@code UPDATE}. If a record turns out to exist already (a caller replaying a
+     * would have met alone; then one statement inserts the granted records and gives each cell the sum of
+     * its grants in a conditional {@code UPDATE}. If a record turns out to exist already (a caller replaying a
      * commit), returns empty and the transaction rolls back, and the caller decides the batch one by one.
      */
     private Optional<List<Object>> reserveGrouped(Connection c, List<StockCommit> commits) throws SQLException {
@@ -346,42 +346,12 @@ public final class JdbcInventoryStore implements InventoryStore {
                         cell.onHand - cell.reserved - cell.granted))));
             }
         }
-        if (!granted.isEmpty() && !insertReservations(c, granted)) {
-            c.rollback();
-            return Optional.empty();
+        if (granted.isEmpty()) {
+            return Optional.of(out);
         }
         List<HeldCell> changed =
                 cells.values().stream().filter(cell -> cell.granted > 0).toList();
-        if (!changed.isEmpty()) {
-            String[][] ids = new String[3][changed.size()];
-            Integer[] deltas = new Integer[changed.size()];
-            for (int i = 0; i < changed.size(); i++) {
-                ids[0][i] = changed.get(i).tenant;
-                ids[1][i] = changed.get(i).sku;
-                ids[2][i] = changed.get(i).location;
-                deltas[i] = changed.get(i).granted;
-            }
-            try (PreparedStatement p = c.prepareStatement("UPDATE omskit_stock_cell s SET reserved = s.reserved"
-                    + " + d.delta FROM unnest(?::text[], ?::text[], ?::text[], ?::int[]) AS d(tenant, sku, location,"
-                    + " delta) WHERE s.tenant = d.tenant AND s.sku = d.sku AND s.location = d.location"
-                    + " AND s.reserved + d.delta <= s.on_hand")) {
-                p.setArray(1, c.createArrayOf("text", ids[0]));
-                p.setArray(2, c.createArrayOf("text", ids[1]));
-                p.setArray(3, c.createArrayOf("text", ids[2]));
-                p.setArray(4, c.createArrayOf("integer", deltas));
-                int updated = p.executeUpdate();
-                if (updated != changed.size()) {
-                    throw new InternalException(
-                            "a grouped reservation changed " + updated + " of " + changed.size() + " locked cells");
-                }
-            }
-        }
-        return Optional.of(out);
-    }
-
-    /** Inserts new reservation records in one statement; false if any already existed (nothing then counts). */
-    private boolean insertReservations(Connection c, List<Reservation> records) throws SQLException {
-        int size = records.size();
+        int size = granted.size();
         String[] tenants = new String[size];
         String[] ids = new String[size];
         String[] references = new String[size];
@@ -390,7 +360,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         String[] created = new String[size];
         String[] bodies = new String[size];
         for (int i = 0; i < size; i++) {
-            Reservation r = records.get(i);
+            Reservation r = granted.get(i);
             tenants[i] = r.tenant().value();
             ids[i] = r.id().value();
             references[i] = r.reference();
@@ -400,10 +370,25 @@ public final class JdbcInventoryStore implements InventoryStore {
             created[i] = r.createdAt().toString();
             bodies[i] = codec.write(r);
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO omskit_reservation (tenant, id, version,"
-                + " reference, is_open, hold_expires_at, created_at, body) SELECT t, i, 1, ref, o, h::timestamptz,"
-                + " cr::timestamptz, b::jsonb FROM unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[],"
-                + " ?::text[], ?::text[]) AS x(t, i, ref, o, h, cr, b) ON CONFLICT DO NOTHING")) {
+        String[][] grantedCells = new String[3][changed.size()];
+        Integer[] deltas = new Integer[changed.size()];
+        for (int i = 0; i < changed.size(); i++) {
+            grantedCells[0][i] = changed.get(i).tenant;
+            grantedCells[1][i] = changed.get(i).sku;
+            grantedCells[2][i] = changed.get(i).location;
+            deltas[i] = changed.get(i).granted;
+        }
+        // One statement inserts the granted records and adds each cell's grants; a record that exists
+        // already shows as a short insert count, and the whole batch is then undone and decided one by one.
+        try (PreparedStatement p = c.prepareStatement("WITH ins AS (INSERT INTO omskit_reservation (tenant, id,"
+                + " version, reference, is_open, hold_expires_at, created_at, body) SELECT t, i, 1, ref, o,"
+                + " h::timestamptz, cr::timestamptz, b::json FROM unnest(?::text[], ?::text[], ?::text[],"
+                + " ?::boolean[], ?::text[], ?::text[], ?::text[]) AS x(t, i, ref, o, h, cr, b)"
+                + " ON CONFLICT DO NOTHING RETURNING 1),"
+                + " upd AS (UPDATE omskit_stock_cell s SET reserved = s.reserved + d.delta FROM unnest(?::text[],"
+                + " ?::text[], ?::text[], ?::int[]) AS d(tenant, sku, location, delta) WHERE s.tenant = d.tenant"
+                + " AND s.sku = d.sku AND s.location = d.location AND s.reserved + d.delta <= s.on_hand RETURNING 1)"
+                + " SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM upd)")) {
             p.setArray(1, c.createArrayOf("text", tenants));
             p.setArray(2, c.createArrayOf("text", ids));
             p.setArray(3, c.createArrayOf("text", references));
@@ -411,8 +396,23 @@ public final class JdbcInventoryStore implements InventoryStore {
             p.setArray(5, c.createArrayOf("text", holds));
             p.setArray(6, c.createArrayOf("text", created));
             p.setArray(7, c.createArrayOf("text", bodies));
-            return p.executeUpdate() == size;
+            p.setArray(8, c.createArrayOf("text", grantedCells[0]));
+            p.setArray(9, c.createArrayOf("text", grantedCells[1]));
+            p.setArray(10, c.createArrayOf("text", grantedCells[2]));
+            p.setArray(11, c.createArrayOf("integer", deltas));
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                if (r.getInt(1) != size) {
+                    c.rollback();
+                    return Optional.empty();
+                }
+                if (r.getInt(2) != changed.size()) {
+                    throw new InternalException(
+                            "a grouped reservation changed " + r.getInt(2) + " of " + changed.size() + " locked cells");
+                }
+            }
         }
+        return Optional.of(out);
     }
 
     private StockCommitResult apply(Connection c, StockCommit commit) throws SQLException {
@@ -421,7 +421,7 @@ public final class JdbcInventoryStore implements InventoryStore {
             String key = commit.idempotencyKey().get().value();
             int claimed = Sql.update(
                     c,
-                    "INSERT INTO omskit_stock_key (tenant, key, entries) VALUES (?, ?, '[]'::jsonb)"
+                    "INSERT INTO omskit_stock_key (tenant, key, entries) VALUES (?, ?, '[]'::json)"
                             + " ON CONFLICT DO NOTHING",
                     tenant,
                     key);
@@ -474,7 +474,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         List<LedgerEntry> entries = new ArrayList<>(commit.movements().size());
         for (Movement m : commit.movements()) {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO omskit_stock_ledger (tenant, sku,"
-                    + " location, body) VALUES (?, ?, ?, ?::jsonb) RETURNING sequence")) {
+                    + " location, body) VALUES (?, ?, ?, ?::json) RETURNING sequence")) {
                 p.setString(1, tenant);
                 p.setString(2, m.sku().value());
                 p.setString(3, m.location().value());
@@ -488,7 +488,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         if (commit.idempotencyKey().isPresent()) {
             Sql.update(
                     c,
-                    "UPDATE omskit_stock_key SET entries = ?::jsonb WHERE tenant = ? AND key = ?",
+                    "UPDATE omskit_stock_key SET entries = ?::json WHERE tenant = ? AND key = ?",
                     sequences(entries),
                     tenant,
                     commit.idempotencyKey().get().value());
@@ -642,7 +642,7 @@ public final class JdbcInventoryStore implements InventoryStore {
             changed = Sql.update(
                     c,
                     "INSERT INTO " + table + " (" + cols + ", body) VALUES (" + marks
-                            + ", ?::jsonb) ON CONFLICT DO NOTHING",
+                            + ", ?::json) ON CONFLICT DO NOTHING",
                     args);
         } else {
             StringBuilder set = new StringBuilder("version = ?");
@@ -658,7 +658,7 @@ public final class JdbcInventoryStore implements InventoryStore {
             args[values.length + 4] = version - 1;
             changed = Sql.update(
                     c,
-                    "UPDATE " + table + " SET " + set + ", body = ?::jsonb WHERE tenant = ? AND id = ? AND version = ?",
+                    "UPDATE " + table + " SET " + set + ", body = ?::json WHERE tenant = ? AND id = ? AND version = ?",
                     args);
         }
         if (changed == 0) {

@@ -58,7 +58,7 @@ import java.util.Set;
  *   <li>anything refused rolls the whole transaction back.
  * </ul>
  *
- * Aggregates and events are kept whole as {@code jsonb} ({@link Codec}). The columns beside them serve the
+ * Aggregates and events are kept whole as {@code json} ({@link Codec}). The columns beside them serve the
  * queries. The outbox is relayed with {@code FOR UPDATE SKIP LOCKED} and a short claim, so instances relaying
  * at once take different orders' events; an order's entries are taken in sequence, by one relay at a time.
  */
@@ -77,11 +77,11 @@ public final class JdbcOrderStorage implements OmsStorage {
     private final Duration claim;
 
     private static final String INSERT_ORDER_EVENT =
-            "INSERT INTO omskit_order_event (tenant, order_id, sequence, event_id, body) VALUES (?, ?, ?, ?, ?::jsonb)";
+            "INSERT INTO omskit_order_event (tenant, order_id, sequence, event_id, body) VALUES (?, ?, ?, ?, ?::json)";
     private static final String INSERT_DOCUMENT_EVENT = "INSERT INTO omskit_document_event (tenant, kind, document_id,"
-            + " sequence, body) VALUES (?, ?, ?, ?, ?::jsonb)";
+            + " sequence, body) VALUES (?, ?, ?, ?, ?::json)";
     private static final String INSERT_OUTBOX =
-            "INSERT INTO omskit_outbox (tenant, order_id, body) VALUES (?, ?, ?::jsonb)";
+            "INSERT INTO omskit_outbox (tenant, order_id, body) VALUES (?, ?, ?::json)";
 
     /** Order storage in {@code db} (migrated with {@link Migrations#apply}), relay claims of {@link #CLAIM}. */
     public JdbcOrderStorage(Database db) {
@@ -232,7 +232,7 @@ public final class JdbcOrderStorage implements OmsStorage {
                         int inserted = Sql.update(
                                 c,
                                 "INSERT INTO omskit_idempotency (tenant, key, order_id, recorded_at, body)"
-                                        + " VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING",
+                                        + " VALUES (?, ?, ?, ?, ?::json) ON CONFLICT DO NOTHING",
                                 commit.tenant().value(),
                                 r.key().value(),
                                 r.orderId().value(),
@@ -266,7 +266,7 @@ public final class JdbcOrderStorage implements OmsStorage {
                         c,
                         "INSERT INTO omskit_order (tenant, id, version, channel, channel_order_id, customer,"
                                 + " status_stage, status_partial, on_hold, created_at, body)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING",
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json) ON CONFLICT DO NOTHING",
                         tenant,
                         o.id().value(),
                         o.version(),
@@ -300,7 +300,7 @@ public final class JdbcOrderStorage implements OmsStorage {
             int updated = Sql.update(
                     c,
                     "UPDATE omskit_order SET version = ?, customer = ?, status_stage = ?, status_partial = ?,"
-                            + " on_hold = ?, body = ?::jsonb WHERE tenant = ? AND id = ? AND version = ?",
+                            + " on_hold = ?, body = ?::json WHERE tenant = ? AND id = ? AND version = ?",
                     o.version(),
                     o.customer().map(x -> x.value()).orElse(null),
                     o.status().stage().name(),
@@ -333,7 +333,7 @@ public final class JdbcOrderStorage implements OmsStorage {
                 int inserted = Sql.update(
                         c,
                         "INSERT INTO omskit_document (tenant, kind, id, order_id, version, state, created_at, body)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING",
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::json) ON CONFLICT DO NOTHING",
                         tenant,
                         kind,
                         d.id(),
@@ -349,7 +349,7 @@ public final class JdbcOrderStorage implements OmsStorage {
                 // The update returns the references the document holds, so that only changes are written.
                 Optional<Array> references;
                 try (PreparedStatement p = c.prepareStatement("UPDATE omskit_document d SET version = ?, state = ?,"
-                        + " body = ?::jsonb WHERE tenant = ? AND kind = ? AND id = ? AND version = ? AND order_id = ?"
+                        + " body = ?::json WHERE tenant = ? AND kind = ? AND id = ? AND version = ? AND order_id = ?"
                         + " RETURNING ARRAY(SELECT r.reference FROM omskit_document_reference r WHERE r.tenant ="
                         + " d.tenant AND r.kind = d.kind AND r.document_id = d.id)")) {
                     Sql.bind(

@@ -34,7 +34,7 @@ import java.util.TreeMap;
  *   <li>{@link #due} reads pending work by the partial index on {@code (not_before, key)}.
  * </ul>
  *
- * Payloads are a {@code jsonb} object of strings. Instants are kept to the microsecond (PostgreSQL's
+ * Payloads are a {@code json} object of strings. Instants are kept to the microsecond (PostgreSQL's
  * {@code timestamptz}). Passes {@code SyncWorkStoreCompatibilityKit}.
  */
 public final class JdbcSyncWorkStore implements SyncWorkStore {
@@ -57,7 +57,7 @@ public final class JdbcSyncWorkStore implements SyncWorkStore {
         SyncWork fresh = SyncWork.pending(tenant, key, connector, type, payload, now);
         return db.transaction(c -> {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO omskit_sync_work (" + COLUMNS + ")"
-                    + " VALUES (?, ?, ?, ?, ?::jsonb, 'PENDING', 0, ?, NULL, NULL, 1, ?, ?)"
+                    + " VALUES (?, ?, ?, ?, ?::json, 'PENDING', 0, ?, NULL, NULL, 1, ?, ?)"
                     + " ON CONFLICT (tenant, key) DO UPDATE SET"
                     + " payload = EXCLUDED.payload, updated_at = EXCLUDED.updated_at,"
                     + " version = omskit_sync_work.version + 1,"
@@ -116,7 +116,7 @@ public final class JdbcSyncWorkStore implements SyncWorkStore {
         }
         return db.transaction(c -> {
             try (PreparedStatement p = c.prepareStatement("UPDATE omskit_sync_work SET connector = ?, type = ?,"
-                    + " payload = ?::jsonb, state = ?, attempts = ?, not_before = ?, last_failure = ?,"
+                    + " payload = ?::json, state = ?, attempts = ?, not_before = ?, last_failure = ?,"
                     + " last_failure_kind = ?, version = ?, created_at = ?, updated_at = ?"
                     + " WHERE tenant = ? AND key = ? AND version = ?")) {
                 p.setString(1, next.connector());
