@@ -2,6 +2,7 @@ package dev.omskit.benchmarks;
 
 import dev.omskit.core.Inventory;
 import dev.omskit.core.inventory.Location;
+import dev.omskit.core.inventory.LocationCapability;
 import dev.omskit.core.inventory.LocationKind;
 import dev.omskit.core.inventory.Product;
 import dev.omskit.core.inventory.ReceiptLine;
@@ -19,6 +20,7 @@ import dev.omskit.testkit.store.InMemoryInventoryStore;
 import dev.omskit.testkit.store.InMemoryProductCatalog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Inventory set-up shared by the S2, S6 and S7 benchmarks: an {@link Inventory} facade over a fresh {@link
@@ -93,6 +95,25 @@ final class InventoryData {
                     .build());
         }
         return new Setup(store, catalog, inventory);
+    }
+
+    /**
+     * Saves {@code locations} shipping warehouses (priorities 1 to {@code locations}) and receives {@code units}
+     * of every SKU {@code 0 .. skus-1} at each.
+     */
+    static void shippingWarehouses(Inventory inventory, int skus, int locations, long units) {
+        for (int l = 0; l < locations; l++) {
+            inventory.saveLocation(Location.builder()
+                    .tenant(InventoryData.TENANT)
+                    .id(InventoryData.location(l))
+                    .name("Warehouse " + l)
+                    .kind(LocationKind.WAREHOUSE_MAIN)
+                    .address(OrderFixtures.address())
+                    .capabilities(Set.of(LocationCapability.SHIPS))
+                    .priority(l + 1)
+                    .build());
+        }
+        InventoryData.stockEverywhere(inventory, skus, locations, units);
     }
 
     /** Receives {@code units} of every SKU from 0 to {@code skus - 1} at every location, in receipts. */

@@ -8,8 +8,6 @@ import dev.omskit.jdbc.JdbcStorage;
 import dev.omskit.testkit.ManualClock;
 import dev.omskit.testkit.SequentialIds;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -86,9 +84,6 @@ public class JdbcLifecycleBenchmark {
     /** Lifecycles between two outbox relays of one client. */
     static final int DRAIN_EVERY = 64;
 
-    /** Lifecycles of the tear-down's transaction count. */
-    static final int CALIBRATION = 200;
-
     private static final String BASELINE_TENANT = "s5-baseline";
 
     /** The sourcing: {@code default} (core's default strategy) or {@code routing} (oms-routing). */
@@ -102,6 +97,10 @@ public class JdbcLifecycleBenchmark {
      */
     @Param({"on"})
     public String synchronousCommit;
+
+    /** Lifecycles the trial's tear-down counts statements and times commands over. */
+    @Param({"200"})
+    public int calibration;
 
     /** Size of each client's input ring (a multiple of {@value LifecycleScript#SCHEDULE}). */
     @Param({"4000"})
@@ -122,20 +121,11 @@ public class JdbcLifecycleBenchmark {
         if (ordersPerClient % LifecycleScript.SCHEDULE != 0) {
             throw new IllegalArgumentException("ordersPerClient must be a multiple of " + LifecycleScript.SCHEDULE);
         }
-        try {
-            server = EmbeddedPostgres.builder()
-                    .setServerConfig("synchronous_commit", synchronousCommit)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("max_connections", "100")
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        pool = JdbcStorage.pooled(server.getJdbcUrl("postgres", "postgres"), "postgres", null, params.getThreads());
+        server = BenchmarkPostgres.start(synchronousCommit);
+        pool = BenchmarkPostgres.pool(server, params.getThreads());
         JdbcStorage storage = JdbcStorage.of(pool);
-        storage.migrate();
         catalog = LifecycleScript.catalog(SKUS);
-        LifecycleScript.stock(inventory(storage, "set-up-"), SKUS, LOCATIONS, UNITS_PER_CELL);
+        InventoryData.shippingWarehouses(inventory(storage, "set-up-"), SKUS, LOCATIONS, UNITS_PER_CELL);
         try (Connection c = pool.getConnection();
                 PreparedStatement p = c.prepareStatement("INSERT INTO omskit_stock_cell (tenant, sku, location,"
                         + " on_hand, reserved, quarantined, in_transit) VALUES (?, ?, 'WH-0', ?, 0, 0, 0)")) {
@@ -269,7 +259,7 @@ public class JdbcLifecycleBenchmark {
 
     /**
      * Drains the outbox and checks nothing is left undelivered; then measures, on a fresh client over a
-     * {@link CountingDataSource}, the commits, autocommitted reads and statements of {@value #CALIBRATION}
+     * {@link CountingDataSource}, the commits, autocommitted reads and statements of {@link #calibration}
      * lifecycles and the time of each command, and prints them per lifecycle (lines starting {@code S5-JDBC}),
      * with the statements by SQL text.
      */
@@ -308,16 +298,16 @@ public class JdbcLifecycleBenchmark {
             long[] nanos = new long[LifecycleScript.Phase.values().length];
             client.runner.phaseNanos = nanos;
             long start = System.nanoTime();
-            for (int i = 0; i < CALIBRATION; i++) {
+            for (int i = 0; i < calibration; i++) {
                 client.next();
             }
             long wall = System.nanoTime() - start;
             client.runner.phaseNanos = null;
-            long relays = CALIBRATION / DRAIN_EVERY;
-            double commitsPer = (double) (counting.commits.get() - commits) / CALIBRATION;
-            double autocommittedPer = (double) (counting.autocommitted.get() - autocommitted) / CALIBRATION;
-            double statementsPer = (double) (counting.statements.get() - statements) / CALIBRATION;
-            double commandsPer = (double) (client.runner.commands - commands) / CALIBRATION;
+            long relays = calibration / DRAIN_EVERY;
+            double commitsPer = (double) (counting.commits.get() - commits) / calibration;
+            double autocommittedPer = (double) (counting.autocommitted.get() - autocommitted) / calibration;
+            double statementsPer = (double) (counting.statements.get() - statements) / calibration;
+            double commandsPer = (double) (client.runner.commands - commands) / calibration;
             System.out.printf(
                     Locale.ROOT,
                     "%nS5-JDBC per lifecycle: %.2f write transactions (commits), %.2f single-statement reads in"
@@ -327,7 +317,7 @@ public class JdbcLifecycleBenchmark {
                     autocommittedPer,
                     statementsPer,
                     commandsPer,
-                    CALIBRATION,
+                    calibration,
                     relays,
                     sourcing);
             client.verify();
@@ -337,12 +327,12 @@ public class JdbcLifecycleBenchmark {
                         Locale.ROOT,
                         " %s %.2f",
                         phase.name().toLowerCase(Locale.ROOT),
-                        nanos[phase.ordinal()] / 1e6 / CALIBRATION));
+                        nanos[phase.ordinal()] / 1e6 / calibration));
             }
             System.out.printf(
                     Locale.ROOT,
                     "S5-JDBC one client alone: %.2f ms per lifecycle; ms per lifecycle by command:%s%n",
-                    wall / 1e6 / CALIBRATION,
+                    wall / 1e6 / calibration,
                     phases);
             counting.bySql.entrySet().stream()
                     .sorted((x, y) ->
@@ -350,7 +340,7 @@ public class JdbcLifecycleBenchmark {
                     .forEach(e -> System.out.printf(
                             Locale.ROOT,
                             "  %6.2f per lifecycle: %s%n",
-                            (double) e.getValue().get() / (CALIBRATION + 1),
+                            (double) e.getValue().get() / (calibration + 1),
                             e.getKey().replaceAll("\\s+", " ")));
         } finally {
             pool = shared;

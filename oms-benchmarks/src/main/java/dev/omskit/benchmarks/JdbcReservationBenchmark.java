@@ -17,8 +17,6 @@ import dev.omskit.jdbc.JdbcStorage;
 import dev.omskit.testkit.InventoryFixtures;
 import dev.omskit.testkit.store.InMemoryProductCatalog;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -92,18 +90,9 @@ public class JdbcReservationBenchmark {
 
     @Setup(Level.Trial)
     public void start(org.openjdk.jmh.infra.BenchmarkParams params) throws SQLException {
-        try {
-            server = EmbeddedPostgres.builder()
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("max_connections", "100")
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        pool = JdbcStorage.pooled(server.getJdbcUrl("postgres", "postgres"), "postgres", null, params.getThreads());
+        server = BenchmarkPostgres.start("on");
+        pool = BenchmarkPostgres.pool(server, params.getThreads());
         JdbcStorage storage = JdbcStorage.of(pool);
-        storage.migrate();
         skuCount = skus.equals("hot") ? 1 : SPREAD_SKUS;
         unitsPerCell = skus.equals("hot") ? 1_000_000 : 1_000;
         InMemoryProductCatalog catalog = InMemoryProductCatalog.create();

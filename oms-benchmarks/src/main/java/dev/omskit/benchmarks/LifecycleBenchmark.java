@@ -188,7 +188,7 @@ public class LifecycleBenchmark {
                     .clock(clock)
                     .idGenerator(SequentialIds.create())
                     .build();
-            LifecycleScript.stock(inventory, SKUS, LOCATIONS, UNITS_PER_CELL);
+            InventoryData.shippingWarehouses(inventory, SKUS, LOCATIONS, UNITS_PER_CELL);
         }
 
         private void newStore() {

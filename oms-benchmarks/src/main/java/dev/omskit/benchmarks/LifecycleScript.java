@@ -1,6 +1,5 @@
 package dev.omskit.benchmarks;
 
-import dev.omskit.core.Inventory;
 import dev.omskit.core.Oms;
 import dev.omskit.core.command.CancelOrder;
 import dev.omskit.core.command.CaptureOrder;
@@ -10,9 +9,6 @@ import dev.omskit.core.fulfilment.ConfirmPick;
 import dev.omskit.core.fulfilment.FulfilmentOutcome;
 import dev.omskit.core.fulfilment.FulfilmentRequest;
 import dev.omskit.core.fulfilment.ReleaseFulfilment;
-import dev.omskit.core.inventory.Location;
-import dev.omskit.core.inventory.LocationCapability;
-import dev.omskit.core.inventory.LocationKind;
 import dev.omskit.core.inventory.Product;
 import dev.omskit.core.inventory.StockLevel;
 import dev.omskit.core.model.Actor;
@@ -49,7 +45,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -434,25 +429,6 @@ final class LifecycleScript {
                     .build());
         }
         return catalog;
-    }
-
-    /**
-     * Saves {@code locations} shipping warehouses (priorities 1 to {@code locations}) and receives {@code units}
-     * of every SKU {@code 0 .. skus-1} at each.
-     */
-    static void stock(Inventory inventory, int skus, int locations, long units) {
-        for (int l = 0; l < locations; l++) {
-            inventory.saveLocation(Location.builder()
-                    .tenant(InventoryData.TENANT)
-                    .id(InventoryData.location(l))
-                    .name("Warehouse " + l)
-                    .kind(LocationKind.WAREHOUSE_MAIN)
-                    .address(OrderFixtures.address())
-                    .capabilities(Set.of(LocationCapability.SHIPS))
-                    .priority(l + 1)
-                    .build());
-        }
-        InventoryData.stockEverywhere(inventory, skus, locations, units);
     }
 
     /**

@@ -7,9 +7,6 @@ import dev.omskit.core.OmsConfig;
 import dev.omskit.core.command.CaptureOrder;
 import dev.omskit.core.command.LineInput;
 import dev.omskit.core.command.TransitionOrder;
-import dev.omskit.core.inventory.Location;
-import dev.omskit.core.inventory.LocationCapability;
-import dev.omskit.core.inventory.LocationKind;
 import dev.omskit.core.inventory.Product;
 import dev.omskit.core.inventory.Reservation;
 import dev.omskit.core.inventory.ReservationId;
@@ -30,7 +27,6 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -245,18 +241,7 @@ public class OrderReservationBenchmark {
                 .clock(ManualClock.at(BenchmarkData.EPOCH))
                 .idGenerator(SequentialIds.create())
                 .build();
-        for (int l = 0; l < locations; l++) {
-            inventory.saveLocation(Location.builder()
-                    .tenant(InventoryData.TENANT)
-                    .id(InventoryData.location(l))
-                    .name("Warehouse " + l)
-                    .kind(LocationKind.WAREHOUSE_MAIN)
-                    .address(OrderFixtures.address())
-                    .capabilities(Set.of(LocationCapability.SHIPS))
-                    .priority(l + 1)
-                    .build());
-        }
-        InventoryData.stockEverywhere(inventory, BenchmarkData.SKUS, locations, UNITS_PER_CELL);
+        InventoryData.shippingWarehouses(inventory, BenchmarkData.SKUS, locations, UNITS_PER_CELL);
         generation = -1;
         newStore();
     }
