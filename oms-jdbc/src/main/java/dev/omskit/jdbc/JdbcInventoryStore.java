@@ -175,10 +175,66 @@ public final class JdbcInventoryStore implements InventoryStore {
     public StockCommitResult commit(StockCommit commit) {
         Checks.notNull("commit", commit);
         check(commit);
+        if (plainReservation(commit)) {
+            Optional<StockCommitResult> one = db.transaction(c -> reserveOne(c, commit));
+            if (one.isPresent()) {
+                return one.get();
+            }
+        }
         try {
             return db.transaction(c -> apply(c, commit));
         } catch (Refusal r) {
             return new StockCommitResult.Refused(r.shortfalls);
+        }
+    }
+
+    /**
+     * A {@link #plainReservation plain reservation} in one statement: the cell's conditional {@code UPDATE}
+     * and, only if it reserved the units, the record's insert. Refused when the cell is short (nothing
+     * written); empty, with the transaction rolled back, when the record exists already, so that the general
+     * path answers the stale record.
+     */
+    private Optional<StockCommitResult> reserveOne(Connection c, StockCommit commit) throws SQLException {
+        Reservation r = commit.reservations().get(0);
+        CellChange first = commit.cells().get(0);
+        int units = 0;
+        for (CellChange ch : commit.cells()) {
+            units += ch.reserved();
+        }
+        String tenant = commit.tenant().value();
+        Instant hold = r.status() == ReservationStatus.HELD ? r.expiresAt().orElse(null) : null;
+        try (PreparedStatement p = c.prepareStatement("WITH upd AS (UPDATE omskit_stock_cell SET reserved ="
+                + " reserved + ? WHERE tenant = ? AND sku = ? AND location = ? AND reserved + ? <= on_hand RETURNING 1),"
+                + " ins AS (INSERT INTO omskit_reservation (tenant, id, version, reference, is_open, hold_expires_at,"
+                + " created_at, body) SELECT ?::text, ?::text, 1, ?::text, ?::boolean, ?::timestamptz, ?::timestamptz,"
+                + " ?::json WHERE EXISTS (SELECT 1 FROM upd) ON CONFLICT DO NOTHING RETURNING 1)"
+                + " SELECT (SELECT count(*) FROM upd), (SELECT count(*) FROM ins)")) {
+            Sql.bind(
+                    p,
+                    units,
+                    tenant,
+                    first.sku().value(),
+                    first.location().value(),
+                    units,
+                    r.tenant().value(),
+                    r.id().value(),
+                    r.reference(),
+                    r.status().isOpen(),
+                    Sql.time(hold),
+                    Sql.time(r.createdAt()),
+                    codec.write(r));
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) == 0) {
+                    return Optional.of(new StockCommitResult.Refused(List.of(shortfall(
+                            c, tenant, first.sku().value(), first.location().value(), new int[] {0, units, 0, 0}))));
+                }
+                if (rs.getInt(2) == 0) {
+                    c.rollback();
+                    return Optional.empty();
+                }
+                return Optional.of(new StockCommitResult.Applied(List.of()));
+            }
         }
     }
 
