@@ -189,10 +189,10 @@ public final class JdbcInventoryStore implements InventoryStore {
     }
 
     /**
-     * A {@link #plainReservation plain reservation} in one statement: the cell's conditional {@code UPDATE}
-     * and, only if it reserved the units, the record's insert. Refused when the cell is short (nothing
-     * written); empty, with the transaction rolled back, when the record exists already, so that the general
-     * path answers the stale record.
+     * A {@link #plainReservation plain reservation} in one statement: the record's insert and, only if it
+     * inserted, the cell's conditional {@code UPDATE}. Refused when the cell is short (the record rolled
+     * back); empty, nothing written, when the record exists already, so that the general path answers the
+     * stale record.
      */
     private Optional<StockCommitResult> reserveOne(Connection c, StockCommit commit) throws SQLException {
         Reservation r = commit.reservations().get(0);
@@ -203,38 +203,44 @@ public final class JdbcInventoryStore implements InventoryStore {
         }
         String tenant = commit.tenant().value();
         Instant hold = r.status() == ReservationStatus.HELD ? r.expiresAt().orElse(null) : null;
-        try (PreparedStatement p = c.prepareStatement("WITH upd AS (UPDATE omskit_stock_cell SET reserved ="
-                + " reserved + ? WHERE tenant = ? AND sku = ? AND location = ? AND reserved + ? <= on_hand RETURNING 1),"
-                + " ins AS (INSERT INTO omskit_reservation (tenant, id, version, reference, is_open, hold_expires_at,"
-                + " created_at, body) SELECT ?::text, ?::text, 1, ?::text, ?::boolean, ?::timestamptz, ?::timestamptz,"
-                + " ?::json WHERE EXISTS (SELECT 1 FROM upd) ON CONFLICT DO NOTHING RETURNING 1)"
-                + " SELECT (SELECT count(*) FROM upd), (SELECT count(*) FROM ins)")) {
+        // The record goes first and the cell's update waits for it, so the cell's row lock is taken last and
+        // held only for the update and the commit (a hot SKU is bound by that hold).
+        try (PreparedStatement p = c.prepareStatement("WITH ins AS (INSERT INTO omskit_reservation (tenant, id,"
+                + " version, reference, is_open, hold_expires_at, created_at, body) VALUES (?, ?, 1, ?, ?, ?, ?,"
+                + " ?::json) ON CONFLICT DO NOTHING RETURNING 1),"
+                + " upd AS (UPDATE omskit_stock_cell SET reserved = reserved + ? WHERE tenant = ? AND sku = ? AND"
+                + " location = ? AND reserved + ? <= on_hand AND EXISTS (SELECT 1 FROM ins) RETURNING 1)"
+                + " SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM upd)")) {
             Sql.bind(
                     p,
-                    units,
-                    tenant,
-                    first.sku().value(),
-                    first.location().value(),
-                    units,
                     r.tenant().value(),
                     r.id().value(),
                     r.reference(),
                     r.status().isOpen(),
                     Sql.time(hold),
                     Sql.time(r.createdAt()),
-                    codec.write(r));
+                    codec.write(r),
+                    units,
+                    tenant,
+                    first.sku().value(),
+                    first.location().value(),
+                    units);
+            boolean inserted;
+            boolean reserved;
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
-                if (rs.getInt(1) == 0) {
-                    return Optional.of(new StockCommitResult.Refused(List.of(shortfall(
-                            c, tenant, first.sku().value(), first.location().value(), new int[] {0, units, 0, 0}))));
-                }
-                if (rs.getInt(2) == 0) {
-                    c.rollback();
-                    return Optional.empty();
-                }
-                return Optional.of(new StockCommitResult.Applied(List.of()));
+                inserted = rs.getInt(1) == 1;
+                reserved = rs.getInt(2) == 1;
             }
+            if (!inserted) {
+                return Optional.empty(); // the record exists: nothing was written, the general path answers it
+            }
+            if (!reserved) {
+                c.rollback(); // the record without its units
+                return Optional.of(new StockCommitResult.Refused(List.of(shortfall(
+                        c, tenant, first.sku().value(), first.location().value(), new int[] {0, units, 0, 0}))));
+            }
+            return Optional.of(new StockCommitResult.Applied(List.of()));
         }
     }
 
