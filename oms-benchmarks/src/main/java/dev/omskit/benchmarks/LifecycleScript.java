@@ -459,13 +459,7 @@ final class LifecycleScript {
         long reserved = 0;
         long onHand = 0;
         for (StockLevel level : store.allLevels(InventoryData.TENANT)) {
-            if (level.onHand() < 0
-                    || level.reserved() < 0
-                    || level.available() < 0
-                    || level.onHand() - level.reserved() != level.available()) {
-                InventoryData.checkLevel(level);
-                BenchmarkData.check(false, "inconsistent cell: " + level);
-            }
+            InventoryData.checkCell(level);
             reserved += level.reserved();
             onHand += level.onHand();
         }
