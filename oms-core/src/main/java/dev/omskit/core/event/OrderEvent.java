@@ -12,6 +12,7 @@ import dev.omskit.core.order.HoldType;
 import dev.omskit.core.order.LineQuantities;
 import dev.omskit.core.order.Order;
 import dev.omskit.core.order.OrderLine;
+import dev.omskit.core.support.Checks;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -196,7 +197,7 @@ public sealed interface OrderEvent extends OmsEvent
     record ActionRecorded(EventHeader header, Trigger trigger, String name, Map<String, String> attributes)
             implements OrderEvent {
         public ActionRecorded {
-            attributes = Map.copyOf(attributes);
+            attributes = Checks.orderedCopy("attributes", attributes);
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.omskit.core.inventory;
 import dev.omskit.core.model.ChannelId;
 import dev.omskit.core.model.LocationId;
 import dev.omskit.core.model.Sku;
+import dev.omskit.core.support.Checks;
 import java.util.Map;
 
 /**
@@ -18,6 +19,6 @@ import java.util.Map;
  */
 public record Availability(Sku sku, ChannelId channel, int atp, Map<LocationId, Integer> byLocation, boolean lowStock) {
     public Availability {
-        byLocation = Map.copyOf(byLocation);
+        byLocation = Checks.orderedCopy("byLocation", byLocation);
     }
 }

@@ -11,6 +11,7 @@ import dev.omskit.core.order.Order;
 import dev.omskit.core.order.OrderLine;
 import dev.omskit.core.order.OrderRejectedException;
 import dev.omskit.core.order.Rejection;
+import dev.omskit.core.support.Checks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,8 +63,8 @@ public final class InvoiceAdjustments {
             Money shippingVat,
             Money shippingTotal) {
         public Standing {
-            units = Map.copyOf(units);
-            unitPrices = Map.copyOf(unitPrices);
+            units = Checks.orderedCopy("units", units);
+            unitPrices = Checks.orderedCopy("unitPrices", unitPrices);
         }
     }
 

@@ -54,7 +54,7 @@ public record CustomerNotification(
         Checks.notNull("type", type);
         Checks.notNull("occurredAt", occurredAt);
         Checks.notNull("summary", summary);
-        data = Map.copyOf(data);
+        data = Checks.orderedCopy("data", data);
     }
 
     @Override

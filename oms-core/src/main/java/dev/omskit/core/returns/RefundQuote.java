@@ -17,8 +17,8 @@ import java.util.Map;
 public record RefundQuote(
         Map<LineId, Integer> units, Map<LineId, Money> lineAmounts, Money shipping, Money restockingFee, Money total) {
     public RefundQuote {
-        units = Map.copyOf(units);
-        lineAmounts = Map.copyOf(lineAmounts);
+        units = Checks.orderedCopy("units", units);
+        lineAmounts = Checks.orderedCopy("lineAmounts", lineAmounts);
         Checks.notNull("shipping", shipping);
         Checks.notNull("restockingFee", restockingFee);
         Checks.notNull("total", total);

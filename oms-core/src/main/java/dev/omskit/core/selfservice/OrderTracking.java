@@ -43,7 +43,7 @@ public record OrderTracking(
         public LineTracking {
             Checks.notNull("line", line);
             Checks.notNull("sku", sku);
-            unitsByStage = Map.copyOf(unitsByStage);
+            unitsByStage = Checks.orderedCopy("unitsByStage", unitsByStage);
         }
     }
 

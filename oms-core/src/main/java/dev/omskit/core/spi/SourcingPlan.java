@@ -2,6 +2,7 @@ package dev.omskit.core.spi;
 
 import dev.omskit.core.inventory.StockLine;
 import dev.omskit.core.model.LineId;
+import dev.omskit.core.support.Checks;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ public record SourcingPlan(List<StockLine> lines, List<String> unmet, Map<LineId
     public SourcingPlan {
         lines = List.copyOf(lines);
         unmet = List.copyOf(unmet);
-        shortUnits = Map.copyOf(shortUnits);
+        shortUnits = Checks.orderedCopy("shortUnits", shortUnits);
     }
 
     /** A plan that reserves these lines. */

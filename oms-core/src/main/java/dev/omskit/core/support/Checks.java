@@ -1,6 +1,10 @@
 package dev.omskit.core.support;
 
 import dev.omskit.core.error.InvalidArgumentException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Shared validation rules for identifiers and short texts, so values and request validators agree. */
@@ -62,5 +66,19 @@ public final class Checks {
             sb.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
         }
         return sb.toString();
+    }
+
+    /**
+     * An unmodifiable copy of {@code map} that iterates in {@code map}'s order (unlike {@code Map.copyOf},
+     * whose order changes from one JVM run to the next), so values print, serialise and compare in text the
+     * same way every time. Like {@code Map.copyOf}, null keys and values are refused.
+     */
+    public static <K, V> Map<K, V> orderedCopy(String what, Map<? extends K, ? extends V> map) {
+        notNull(what, map);
+        Map<K, V> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+        map.forEach((k, v) -> copy.put(
+                Objects.requireNonNull(k, () -> what + " holds a null key"),
+                Objects.requireNonNull(v, () -> what + " holds a null value for " + k)));
+        return Collections.unmodifiableMap(copy);
     }
 }
