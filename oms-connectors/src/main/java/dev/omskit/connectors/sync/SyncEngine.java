@@ -99,6 +99,10 @@ public final class SyncEngine implements AutoCloseable {
     private final ParkedWork parked;
     private final InventoryListener inventoryListener;
     private ScheduledExecutorService scheduler;
+    private volatile Thread roundThread;
+
+    /** How long {@link #close()} waits for a background round in progress to finish. */
+    public static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
     private SyncEngine(Builder b) {
         this.oms = Checks.notNull("oms", b.oms);
@@ -399,6 +403,7 @@ public final class SyncEngine implements AutoCloseable {
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "omskit-sync");
             t.setDaemon(true);
+            roundThread = t;
             return t;
         });
         scheduler.scheduleWithFixedDelay(
@@ -414,12 +419,27 @@ public final class SyncEngine implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Stops the background rounds and detaches from the inventory. Stored work stays for the next engine. */
+    /**
+     * Stops the background rounds, waiting (up to {@link #CLOSE_WAIT}) for a round in progress to finish so
+     * that nothing runs once this returns, and detaches from the inventory. Stored work stays for the next
+     * engine.
+     */
     @Override
     public synchronized void close() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            ScheduledExecutorService stopping = scheduler;
             scheduler = null;
+            stopping.shutdown();
+            if (Thread.currentThread() != roundThread) {
+                try {
+                    if (!stopping.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                        stopping.shutdownNow();
+                    }
+                } catch (InterruptedException e) {
+                    stopping.shutdownNow();
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
         oms.inventory().ifPresent(i -> i.removeListener(inventoryListener));
         if (ownsCaller) {

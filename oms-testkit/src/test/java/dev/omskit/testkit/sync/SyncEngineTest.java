@@ -212,8 +212,49 @@ class SyncEngineTest {
 
             assertThat(report.pollFailures()).singleElement().asString().contains("lazada-vn");
             assertThat(h.cursors.cursor(TENANT, "lazada-vn", "orders:default")).isEmpty();
+            assertThat(h.registry
+                            .get("omskit.sync.poll.failures")
+                            .tag("connector", "lazada-vn")
+                            .tag("type", "pullOrders")
+                            .tag("outcome", "RETRYABLE")
+                            .counter()
+                            .count())
+                    .as("the failed poll is counted")
+                    .isEqualTo(1.0);
             h.settle();
             assertThat(h.oms.findByChannelOrder(TENANT, LAZADA.id(), "L-1")).isPresent();
+        }
+
+        @Test
+        @DisplayName("started, the engine runs its rounds on its own thread until closed; it starts only once")
+        void start_runsRoundsInTheBackground_untilClosed() throws InterruptedException {
+            h.lazada.addOrder(h.order("L-BG", A, 1));
+
+            h.engine.start(java.time.Duration.ofMillis(5));
+            try {
+                assertThatThrownBy(() -> h.engine.start(java.time.Duration.ofMillis(5)))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("already started");
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                while (h.lazada.acknowledged().isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+            } finally {
+                h.engine.close();
+            }
+
+            assertThat(h.oms.findByChannelOrder(TENANT, LAZADA.id(), "L-BG"))
+                    .as("captured by a background round, no runOnce called")
+                    .isPresent();
+            assertThat(h.lazada.acknowledged()).containsExactly("L-BG");
+            ChannelOrder late = h.web.addOrder(h.order("W-LATE", A, 1));
+            h.engine.acceptWebhook(TENANT, "web", h.web.webhook(late));
+            Thread.sleep(100);
+            assertThat(h.oms.findByChannelOrder(TENANT, WEB.id(), "W-LATE"))
+                    .as("no round after close: the work waits")
+                    .isEmpty();
+            h.settle();
+            assertThat(h.oms.findByChannelOrder(TENANT, WEB.id(), "W-LATE")).isPresent();
         }
 
         @Test
