@@ -172,6 +172,23 @@ public final class JdbcSyncWorkStore implements SyncWorkStore {
         });
     }
 
+    @Override
+    public int countInState(TenantId tenant, SyncState state) {
+        Checks.notNull("tenant", tenant);
+        Checks.notNull("state", state);
+        return db.read(c -> {
+            try (PreparedStatement p =
+                    c.prepareStatement("SELECT count(*) FROM omskit_sync_work WHERE tenant = ? AND state = ?")) {
+                p.setString(1, tenant.value());
+                p.setString(2, state.name());
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            }
+        });
+    }
+
     private static List<SyncWork> rows(PreparedStatement p) throws SQLException {
         List<SyncWork> out = new ArrayList<>();
         try (ResultSet r = p.executeQuery()) {

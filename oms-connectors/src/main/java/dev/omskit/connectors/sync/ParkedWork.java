@@ -14,7 +14,6 @@ import java.util.List;
  * newest data it was given; discarding gives it up (newer work with the same key starts afresh).
  */
 public final class ParkedWork {
-    private static final int PAGE = 500;
 
     private final SyncEngine engine;
 
@@ -34,14 +33,7 @@ public final class ParkedWork {
 
     /** How many items of the tenant are parked. */
     public int count(TenantId tenant) {
-        int n = 0;
-        while (true) {
-            int got = engine.work().inState(tenant, SyncState.PARKED, n, PAGE).size();
-            n += got;
-            if (got < PAGE) {
-                return n;
-            }
-        }
+        return engine.work().countInState(Checks.notNull("tenant", tenant), SyncState.PARKED);
     }
 
     /**

@@ -42,4 +42,21 @@ public interface SyncWorkStore {
 
     /** The tenant's items in {@code state}, oldest first, paged (the parked-work list). */
     List<SyncWork> inState(TenantId tenant, SyncState state, int offset, int limit);
+
+    /**
+     * How many of the tenant's items are in {@code state} (the engine's parked-work gauge asks every round).
+     *
+     * @implSpec The default pages through {@link #inState}; a store that can count directly (an index, a
+     *     {@code count(*)}) should override it. It must equal the number of items {@code inState} would list.
+     */
+    default int countInState(TenantId tenant, SyncState state) {
+        int n = 0;
+        while (true) {
+            int got = inState(tenant, state, n, 500).size();
+            n += got;
+            if (got < 500) {
+                return n;
+            }
+        }
+    }
 }

@@ -163,6 +163,20 @@ public final class InMemorySyncWorkStore implements SyncWorkStore {
         }
     }
 
+    @Override
+    public int countInState(TenantId tenant, SyncState state) {
+        Checks.notNull("tenant", tenant);
+        Checks.notNull("state", state);
+        lock.lock();
+        try {
+            NavigableSet<SyncWork> of =
+                    byState.getOrDefault(tenant, new EnumMap<>(SyncState.class)).get(state);
+            return of == null ? 0 : of.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Replaces {@code old} (null: none) by {@code next} in the items and both indexes; under the lock. */
     private void put(SyncWork old, SyncWork next) {
         if (old != null) {

@@ -121,6 +121,36 @@ public abstract class SyncWorkStoreCompatibilityKit {
         assertThat(store.inState(A, SyncState.PENDING, 0, 10))
                 .extracting(SyncWork::tenant)
                 .containsOnly(A);
+        assertThat(store.countInState(A, SyncState.PENDING)).isEqualTo(1);
+        assertThat(store.countInState(B, SyncState.PARKED)).isZero();
+    }
+
+    @Test
+    @DisplayName("countInState counts what inState lists, per tenant and state, past one page")
+    void countInState_matchesInState() {
+        for (int i = 0; i < 520; i++) {
+            enqueue(A, "p-" + i, "1", T0);
+        }
+        for (int i = 0; i < 3; i++) {
+            SyncWork w = enqueue(A, "x-" + i, "1", T0);
+            assertThat(store.replace(w, w.park(FailureKind.NOT_RETRYABLE, "no", T0.plusSeconds(1))))
+                    .isTrue();
+        }
+        enqueue(B, "p-0", "1", T0);
+
+        assertThat(store.countInState(A, SyncState.PENDING)).isEqualTo(520);
+        assertThat(store.countInState(A, SyncState.PARKED)).isEqualTo(3);
+        assertThat(store.countInState(A, SyncState.DONE)).isZero();
+        assertThat(store.countInState(B, SyncState.PENDING)).isEqualTo(1);
+        int listed = 0;
+        for (int offset = 0; ; offset += 100) {
+            int got = store.inState(A, SyncState.PENDING, offset, 100).size();
+            listed += got;
+            if (got < 100) {
+                break;
+            }
+        }
+        assertThat(listed).isEqualTo(520);
     }
 
     @Test
