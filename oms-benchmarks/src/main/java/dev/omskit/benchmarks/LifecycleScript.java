@@ -222,7 +222,6 @@ final class LifecycleScript {
         long commands;
         long incomplete;
         long unitsDelivered;
-        long shipments;
 
         /** Nanoseconds per {@link Phase}; null when not timing. */
         long[] phaseNanos;
@@ -361,7 +360,6 @@ final class LifecycleScript {
                             .build());
             t = mark(Phase.DELIVER.ordinal(), t);
             commands += 4;
-            shipments++;
             if (in.kinds[k] != Kind.PREPAID) {
                 oms.shipping()
                         .recordRemittance(RecordCodRemittance.builder()

@@ -161,12 +161,10 @@ public final class JdbcInventoryStore implements InventoryStore {
     @Override
     public List<Location> locations(TenantId tenant) {
         Checks.notNull("tenant", tenant);
-        return db.read(c -> Sql.bodies(
-                codec,
-                c,
+        return readBodies(
                 "SELECT body FROM omskit_location WHERE tenant = ? ORDER BY id COLLATE \"C\"",
                 Location.class,
-                tenant.value()));
+                tenant.value());
     }
 
     // ------------------------------------------------------------------------------------------------ commit
@@ -202,7 +200,7 @@ public final class JdbcInventoryStore implements InventoryStore {
             units += ch.reserved();
         }
         String tenant = commit.tenant().value();
-        Instant hold = r.status() == ReservationStatus.HELD ? r.expiresAt().orElse(null) : null;
+        Instant hold = holdExpiry(r);
         // The record goes first and the cell's update waits for it, so the cell's row lock is taken last and
         // held only for the update and the commit (a hot SKU is bound by that hold).
         try (PreparedStatement p = c.prepareStatement("WITH ins AS (INSERT INTO omskit_reservation (tenant, id,"
@@ -427,7 +425,7 @@ public final class JdbcInventoryStore implements InventoryStore {
             ids[i] = r.id().value();
             references[i] = r.reference();
             open[i] = r.status().isOpen();
-            Instant hold = r.status() == ReservationStatus.HELD ? r.expiresAt().orElse(null) : null;
+            Instant hold = holdExpiry(r);
             holds[i] = hold == null ? null : hold.toString();
             created[i] = r.createdAt().toString();
             bodies[i] = codec.write(r);
@@ -659,7 +657,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     }
 
     private void writeReservation(Connection c, Reservation r) throws SQLException {
-        Instant hold = r.status() == ReservationStatus.HELD ? r.expiresAt().orElse(null) : null;
+        Instant hold = holdExpiry(r);
         writeRecord(
                 c,
                 "omskit_reservation",
@@ -913,25 +911,21 @@ public final class JdbcInventoryStore implements InventoryStore {
     public List<Reservation> reservationsFor(TenantId tenant, String reference) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("reference", reference);
-        return db.read(c -> Sql.bodies(
-                codec,
-                c,
+        return readBodies(
                 "SELECT body FROM omskit_reservation WHERE tenant = ? AND reference = ?"
                         + " ORDER BY created_at, id COLLATE \"C\"",
                 Reservation.class,
                 tenant.value(),
-                reference));
+                reference);
     }
 
     @Override
     public List<Reservation> openReservations(TenantId tenant) {
         Checks.notNull("tenant", tenant);
-        return db.read(c -> Sql.bodies(
-                codec,
-                c,
+        return readBodies(
                 "SELECT body FROM omskit_reservation WHERE tenant = ? AND is_open ORDER BY id COLLATE \"C\"",
                 Reservation.class,
-                tenant.value()));
+                tenant.value());
     }
 
     @Override
@@ -940,14 +934,12 @@ public final class JdbcInventoryStore implements InventoryStore {
         if (limit < 1) {
             throw InvalidArgumentException.of("limit", "NOT_POSITIVE", "limit must be positive; was " + limit);
         }
-        List<Reservation> found = db.read(c -> Sql.bodies(
-                codec,
-                c,
+        List<Reservation> found = readBodies(
                 "SELECT body FROM omskit_reservation WHERE hold_expires_at <= ?"
                         + " ORDER BY hold_expires_at, tenant COLLATE \"C\", id COLLATE \"C\" LIMIT ?",
                 Reservation.class,
                 Sql.time(asOf),
-                limit));
+                limit);
         return found.stream().filter(r -> r.isExpiredAt(asOf)).toList();
     }
 
@@ -962,14 +954,12 @@ public final class JdbcInventoryStore implements InventoryStore {
     public List<Transfer> transfersInTransit(TenantId tenant, LocationId location) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("location", location);
-        return db.read(c -> Sql.bodies(
-                codec,
-                c,
+        return readBodies(
                 "SELECT body FROM omskit_transfer WHERE tenant = ? AND destination = ? AND in_transit"
                         + " ORDER BY created_at, id COLLATE \"C\"",
                 Transfer.class,
                 tenant.value(),
-                location.value()));
+                location.value());
     }
 
     @Override
@@ -982,13 +972,11 @@ public final class JdbcInventoryStore implements InventoryStore {
     @Override
     public List<PurchaseOrder> openPurchaseOrders(TenantId tenant) {
         Checks.notNull("tenant", tenant);
-        return db.read(c -> Sql.bodies(
-                codec,
-                c,
+        return readBodies(
                 "SELECT body FROM omskit_purchase_order WHERE tenant = ? AND is_open"
                         + " ORDER BY created_at, id COLLATE \"C\"",
                 PurchaseOrder.class,
-                tenant.value()));
+                tenant.value());
     }
 
     @Override
@@ -1005,28 +993,24 @@ public final class JdbcInventoryStore implements InventoryStore {
         if (limit < 1) {
             throw InvalidArgumentException.of("limit", "NOT_POSITIVE", "limit must be positive; was " + limit);
         }
-        return db.read(c -> Sql.bodies(
-                codec,
-                c,
+        return readBodies(
                 "SELECT body FROM omskit_backorder WHERE tenant = ? AND sku = ? AND is_open"
                         + " ORDER BY since, id COLLATE \"C\" LIMIT ?",
                 Backorder.class,
                 tenant.value(),
                 sku.value(),
-                limit));
+                limit);
     }
 
     @Override
     public List<Backorder> backordersFor(TenantId tenant, String reference) {
         Checks.notNull("tenant", tenant);
         Checks.notNull("reference", reference);
-        return db.read(c -> Sql.bodies(
-                codec,
-                c,
+        return readBodies(
                 "SELECT body FROM omskit_backorder WHERE tenant = ? AND reference = ? ORDER BY since, id COLLATE \"C\"",
                 Backorder.class,
                 tenant.value(),
-                reference));
+                reference);
     }
 
     @Override
@@ -1058,10 +1042,20 @@ public final class JdbcInventoryStore implements InventoryStore {
 
     // ----------------------------------------------------------------------------------------------- helpers
 
+    /** The JSON bodies of one single-statement query, read as {@code type}. */
+    private <T> List<T> readBodies(String sql, Class<T> type, Object... args) {
+        return db.read(c -> Sql.bodies(codec, c, sql, type, args));
+    }
+
+    /** When a reservation's hold lapses: only a {@code HELD} one has a hold. */
+    private static Instant holdExpiry(Reservation r) {
+        return r.status() == ReservationStatus.HELD ? r.expiresAt().orElse(null) : null;
+    }
+
     /** The record of {@code table} with this tenant and id. */
     private <T> Optional<T> byId(String table, Class<T> type, TenantId tenant, String id) {
-        return db.read(c -> Sql.first(Sql.bodies(
-                codec, c, "SELECT body FROM " + table + " WHERE tenant = ? AND id = ?", type, tenant.value(), id)));
+        return Sql.first(
+                readBodies("SELECT body FROM " + table + " WHERE tenant = ? AND id = ?", type, tenant.value(), id));
     }
 
     private static List<StockLevel> levels(Connection c, String sql, Object... args) throws SQLException {

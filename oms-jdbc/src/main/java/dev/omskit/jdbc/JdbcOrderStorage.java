@@ -153,12 +153,11 @@ public final class JdbcOrderStorage implements OmsStorage {
         public Optional<Order> find(TenantId tenant, OrderId id) {
             Checks.notNull("tenant", tenant);
             Checks.notNull("id", id);
-            return db.read(c -> one(
-                    c,
+            return readOne(
                     "SELECT body FROM omskit_order WHERE tenant = ? AND id = ?",
                     Order.class,
                     tenant.value(),
-                    id.value()));
+                    id.value());
         }
 
         @Override
@@ -166,13 +165,12 @@ public final class JdbcOrderStorage implements OmsStorage {
             Checks.notNull("tenant", tenant);
             Checks.notNull("channel", channel);
             Checks.notNull("channelOrderId", channelOrderId);
-            return db.read(c -> one(
-                    c,
+            return readOne(
                     "SELECT body FROM omskit_order WHERE tenant = ? AND channel = ? AND channel_order_id = ?",
                     Order.class,
                     tenant.value(),
                     channel.value(),
-                    channelOrderId));
+                    channelOrderId);
         }
 
         @Override
@@ -202,7 +200,7 @@ public final class JdbcOrderStorage implements OmsStorage {
             sql.append(" ORDER BY created_at, id OFFSET ? LIMIT ?");
             args.add(query.offset());
             args.add(query.limit());
-            return db.read(c -> all(c, sql.toString(), Order.class, args.toArray()));
+            return readAll(sql.toString(), Order.class, args.toArray());
         }
 
         @Override
@@ -444,12 +442,11 @@ public final class JdbcOrderStorage implements OmsStorage {
         public List<OrderEvent> trail(TenantId tenant, OrderId order) {
             Checks.notNull("tenant", tenant);
             Checks.notNull("order", order);
-            return db.read(c -> all(
-                    c,
+            return readAll(
                     "SELECT body FROM omskit_order_event WHERE tenant = ? AND order_id = ? ORDER BY sequence",
                     OrderEvent.class,
                     tenant.value(),
-                    order.value()));
+                    order.value());
         }
 
         /**
@@ -513,12 +510,11 @@ public final class JdbcOrderStorage implements OmsStorage {
         public Optional<IdempotencyRecord> find(TenantId tenant, IdempotencyKey key) {
             Checks.notNull("tenant", tenant);
             Checks.notNull("key", key);
-            return db.read(c -> one(
-                    c,
+            return readOne(
                     "SELECT body FROM omskit_idempotency WHERE tenant = ? AND key = ?",
                     IdempotencyRecord.class,
                     tenant.value(),
-                    key.value()));
+                    key.value());
         }
     }
 
@@ -528,13 +524,12 @@ public final class JdbcOrderStorage implements OmsStorage {
             Checks.notNull("tenant", tenant);
             Checks.notNull("kind", kind);
             Checks.notNull("id", id);
-            return db.read(c -> one(
-                    c,
+            return readOne(
                     "SELECT body FROM omskit_document WHERE tenant = ? AND kind = ? AND id = ?",
                     kind.type(),
                     tenant.value(),
                     kind.name(),
-                    id));
+                    id);
         }
 
         @Override
@@ -543,27 +538,25 @@ public final class JdbcOrderStorage implements OmsStorage {
             Checks.notNull("tenant", tenant);
             Checks.notNull("kind", kind);
             Checks.notNull("reference", reference);
-            return db.read(c -> one(
-                    c,
+            return readOne(
                     "SELECT d.body FROM omskit_document_reference r JOIN omskit_document d ON d.tenant = r.tenant"
                             + " AND d.kind = r.kind AND d.id = r.document_id"
                             + " WHERE r.tenant = ? AND r.kind = ? AND r.reference = ?",
                     kind.type(),
                     tenant.value(),
                     kind.name(),
-                    reference));
+                    reference);
         }
 
         @Override
         public List<OrderDocument> ofOrder(TenantId tenant, OrderId order) {
             Checks.notNull("tenant", tenant);
             Checks.notNull("order", order);
-            return db.read(c -> all(
-                    c,
+            return readAll(
                     "SELECT body FROM omskit_document WHERE tenant = ? AND order_id = ? ORDER BY created_seq",
                     OrderDocument.class,
                     tenant.value(),
-                    order.value()));
+                    order.value());
         }
 
         @Override
@@ -599,14 +592,13 @@ public final class JdbcOrderStorage implements OmsStorage {
             Checks.notNull("tenant", tenant);
             Checks.notNull("kind", kind);
             Checks.notNull("id", id);
-            return db.read(c -> all(
-                    c,
+            return readAll(
                     "SELECT body FROM omskit_document_event WHERE tenant = ? AND kind = ? AND document_id = ?"
                             + " ORDER BY sequence",
                     DocumentEvent.class,
                     tenant.value(),
                     kind.name(),
-                    id));
+                    id);
         }
     }
 
@@ -628,11 +620,13 @@ public final class JdbcOrderStorage implements OmsStorage {
                 .orElse(0L);
     }
 
-    private <T> Optional<T> one(Connection c, String sql, Class<T> type, Object... args) throws SQLException {
-        return Sql.first(Sql.bodies(codec, c, sql, type, args));
+    /** The JSON body of the first row of one single-statement query, read as {@code type}. */
+    private <T> Optional<T> readOne(String sql, Class<T> type, Object... args) {
+        return Sql.first(readAll(sql, type, args));
     }
 
-    private <T> List<T> all(Connection c, String sql, Class<T> type, Object... args) throws SQLException {
-        return Sql.bodies(codec, c, sql, type, args);
+    /** The JSON bodies of one single-statement query, read as {@code type}. */
+    private <T> List<T> readAll(String sql, Class<T> type, Object... args) {
+        return db.read(c -> Sql.bodies(codec, c, sql, type, args));
     }
 }

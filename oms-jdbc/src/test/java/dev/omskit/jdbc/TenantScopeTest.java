@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("Every statement the stores send is scoped to a tenant")
 class TenantScopeTest {
+    private static final java.time.Instant AT = java.time.Instant.parse("2026-12-02T08:00:00Z");
+
     /** Statements that span tenants by contract, recognised by a fragment of their text. */
     private static final Set<String> ACROSS_TENANTS = Set.of(
             "WHERE state = 'PENDING' AND not_before <= ?", // SyncWorkStore.due
@@ -145,7 +147,7 @@ class TenantScopeTest {
         stock.allLevels(tenant);
         stock.reservationsFor(tenant, "order-" + order.id().value()).forEach(r -> stock.reservation(tenant, r.id()));
         stock.openReservations(tenant);
-        stock.expiredHolds(java.time.Instant.now(), 10);
+        stock.expiredHolds(AT, 10);
         stock.transfer(tenant, dev.omskit.core.inventory.TransferId.of("t-1"));
         stock.transfersInTransit(tenant, wh);
         stock.purchaseOrder(tenant, dev.omskit.core.inventory.PurchaseOrderId.of("po-1"));
@@ -155,11 +157,12 @@ class TenantScopeTest {
         stock.backordersFor(tenant, "b");
         stock.ledger(tenant, sku, wh, 0, 10);
         var work = storage.syncWork();
-        var w = work.enqueue(tenant, "k", "c", "T", java.util.Map.of("a", "b"), java.time.Instant.now());
-        work.replace(w, w.done(java.time.Instant.now()));
+        var w = work.enqueue(tenant, "k", "c", "T", java.util.Map.of("a", "b"), AT);
+        work.replace(w, w.done(AT));
         work.find(tenant, "k");
-        work.due(java.time.Instant.now(), 10);
+        work.due(AT, 10);
         work.inState(tenant, dev.omskit.connectors.sync.SyncState.DONE, 0, 10);
+        work.countInState(tenant, dev.omskit.connectors.sync.SyncState.DONE);
         var cursors = storage.cursors();
         cursors.advance(tenant, "c", "f", java.util.Optional.empty(), "1");
         cursors.advance(tenant, "c", "f", java.util.Optional.of("1"), "2");
